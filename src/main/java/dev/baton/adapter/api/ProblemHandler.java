@@ -1,0 +1,107 @@
+package dev.baton.adapter.api;
+
+import dev.baton.core.engine.BatonException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns every refused request into an RFC 9457 problem: 400 naming the field, 404, 409. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    static final String TYPES = "https://baton.dev/problems/";
+
+    @ExceptionHandler
+    ProblemDetail invalidAgreement(InvalidAgreement e) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "invalid-agreement", "Invalid agreement", e.getMessage());
+        problem.setProperty(
+                "errors",
+                e.problems().stream()
+                        .map(p -> Map.of(
+                                "line", p.line(),
+                                "column", p.column(),
+                                "field", field(p.message()),
+                                "message", p.message()))
+                        .toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badRequest(BadRequest e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid " + e.getName();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", message);
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(BatonException.NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(BatonException.Conflict e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Refused in the current state", e.getMessage());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", f.getField() + " " + f.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                errors.stream()
+                        .map(m -> m.get("message"))
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("invalid request"));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", JsonErrors.describe(e));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPES + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The path a reader message starts with, such as {@code fit[2].points}. */
+    private static String field(String message) {
+        int colon = message.indexOf(": ");
+        String head = colon > 0 ? message.substring(0, colon) : "";
+        return head.matches("[a-z][a-z0-9\\-\\[\\]._]*") ? head : "";
+    }
+}

@@ -1,0 +1,173 @@
+package dev.baton.adapter.yaml;
+
+import dev.baton.core.agreement.Escalation;
+import dev.baton.core.agreement.Target;
+import dev.baton.core.metrics.Measure;
+import dev.baton.core.metrics.Metric;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the shared targets and the program-level escalations on them. */
+final class ProgramReader {
+
+    private static final Set<String> TARGET = Keys.of("metric", "owner", "at-least", "at-most");
+    private static final Set<String> ESCALATION = Keys.of("name", "when", "notify", "action");
+    private static final Set<String> TRIGGER = Keys.of("metric", "below", "above", "below-target-by", "for-months");
+    private static final List<String> OWNERS = List.of("marketing", "sales", "shared");
+    private static final List<String> ACTIONS = List.of("notify", "open-icp-review");
+
+    private final Context ctx;
+
+    ProgramReader(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    List<Target> targets(YamlMap root) {
+        var targets = new ArrayList<Target>();
+        var metrics = new Keys.Unique("target for");
+        for (YamlMap.Item item : root.list("targets", false, false).orElse(List.of())) {
+            YamlMap.of(item.node(), item.path(), ctx, TARGET).ifPresent(map -> {
+                Optional<Metric> metric = metric(map)
+                        .filter(m ->
+                                metrics.add(ctx, map.optional("metric").orElseThrow(), map.path("metric"), m.id()));
+                Optional<Target.Owner> owner =
+                        map.oneOf("owner", OWNERS, true).map(w -> Target.Owner.valueOf(w.toUpperCase(Locale.ROOT)));
+                if (!map.has("at-least") && !map.has("at-most")) {
+                    ctx.report(map.node(), item.path() + ": give at-least, at-most, or both");
+                    return;
+                }
+                if (metric.isEmpty()) {
+                    return;
+                }
+                Optional<Measure> atLeast =
+                        measure(map, "at-least", metric.get().kind());
+                Optional<Measure> atMost = measure(map, "at-most", metric.get().kind());
+                if (owner.isPresent()
+                        && atLeast.isPresent() == map.has("at-least")
+                        && atMost.isPresent() == map.has("at-most")) {
+                    ctx.build(item.node(), item.path(), () -> new Target(metric.get(), owner.get(), atLeast, atMost))
+                            .ifPresent(targets::add);
+                }
+            });
+        }
+        return targets;
+    }
+
+    List<Escalation> escalations(YamlMap root, Map<String, String> roles, List<Target> targets) {
+        var escalations = new ArrayList<Escalation>();
+        var names = new Keys.Unique("escalation");
+        for (YamlMap.Item item : root.list("escalations", false, false).orElse(List.of())) {
+            YamlMap.of(item.node(), item.path(), ctx, ESCALATION).ifPresent(map -> {
+                Optional<String> name = map.text("name", true)
+                        .filter(n -> Keys.spelled(
+                                ctx,
+                                map.optional("name").orElseThrow(),
+                                map.path("name"),
+                                n,
+                                dev.baton.core.agreement.Names.NAME,
+                                "names use lower-case letters, digits and dashes"))
+                        .filter(n -> names.add(ctx, map.optional("name").orElseThrow(), map.path("name"), n));
+                var triggers = new ArrayList<Escalation.Trigger>();
+                boolean ok = true;
+                for (YamlMap.Item t : map.list("when", true, true).orElse(List.of())) {
+                    Optional<Escalation.Trigger> trigger =
+                            YamlMap.of(t.node(), t.path(), ctx, TRIGGER).flatMap(tm -> trigger(tm, targets));
+                    ok &= trigger.isPresent();
+                    trigger.ifPresent(triggers::add);
+                }
+                var notify = new ArrayList<String>();
+                for (YamlMap.Item n : map.list("notify", true, true).orElse(List.of())) {
+                    Optional<String> role = map.scalar(n.node(), n.path());
+                    ok &= role.filter(r -> Keys.defined(ctx, n.node(), n.path(), r, roles.keySet(), "role"))
+                            .map(notify::add)
+                            .isPresent();
+                }
+                Optional<Escalation.Action> action = map.oneOf("action", ACTIONS, false)
+                        .map(a -> Escalation.Action.valueOf(
+                                a.toUpperCase(Locale.ROOT).replace('-', '_')));
+                if (name.isPresent()
+                        && ok
+                        && !triggers.isEmpty()
+                        && !notify.isEmpty()
+                        && action.isPresent() == map.has("action")) {
+                    ctx.build(
+                                    item.node(),
+                                    item.path(),
+                                    () -> new Escalation(
+                                            name.get(), triggers, notify, action.orElse(Escalation.Action.NOTIFY)))
+                            .ifPresent(escalations::add);
+                }
+            });
+        }
+        return escalations;
+    }
+
+    private Optional<Escalation.Trigger> trigger(YamlMap map, List<Target> targets) {
+        Optional<Metric> metric = metric(map);
+        List<String> given = List.of("below", "above", "below-target-by").stream()
+                .filter(map::has)
+                .toList();
+        if (given.size() != 1) {
+            ctx.report(
+                    map.node(),
+                    map.path() + ": give exactly one of below, above or below-target-by"
+                            + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
+            return Optional.empty();
+        }
+        Optional<Integer> months = map.integer("for-months", 1, 24, false);
+        if (metric.isEmpty() || months.isPresent() != map.has("for-months")) {
+            return Optional.empty();
+        }
+        String key = given.get(0);
+        Escalation.Comparison comparison =
+                Escalation.Comparison.valueOf(key.toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (comparison == Escalation.Comparison.BELOW_TARGET_BY
+                && targets.stream().noneMatch(t -> t.metric() == metric.get())) {
+            ctx.report(
+                    map.optional(key).orElseThrow(),
+                    map.path(key) + ": there is no target for " + metric.get().id()
+                            + " to fall below; add one under targets");
+            return Optional.empty();
+        }
+        Metric.Kind kind = comparison == Escalation.Comparison.BELOW_TARGET_BY
+                ? Metric.Kind.PERCENT
+                : metric.get().kind();
+        return measure(map, key, kind)
+                .flatMap(value -> ctx.build(
+                        map.node(),
+                        map.path(),
+                        () -> new Escalation.Trigger(metric.get(), comparison, value, months.orElse(1))));
+    }
+
+    private Optional<Metric> metric(YamlMap map) {
+        return map.text("metric", true).flatMap(id -> {
+            Optional<Metric> metric = Metric.byId(id);
+            if (metric.isEmpty()) {
+                ctx.report(
+                        map.optional("metric").orElseThrow(),
+                        map.path("metric") + ": unknown metric '" + id + "'"
+                                + Suggestions.didYouMean(id, Metric.ids()) + " (metrics: "
+                                + String.join(", ", Metric.ids())
+                                + ")");
+            }
+            return metric;
+        });
+    }
+
+    private Optional<Measure> measure(YamlMap map, String key, Metric.Kind kind) {
+        return map.text(key, false).flatMap(text -> {
+            Optional<Measure> measure = Scalars.measure(text, kind);
+            if (measure.isEmpty()) {
+                ctx.report(
+                        map.optional(key).orElseThrow(),
+                        map.path(key) + ": '" + text + "' is not " + kind.example()
+                                + (kind == Metric.Kind.PERCENT ? " (0% to 100%)" : ""));
+            }
+            return measure;
+        });
+    }
+}

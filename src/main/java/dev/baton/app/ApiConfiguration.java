@@ -1,0 +1,31 @@
+package dev.baton.app;
+
+import dev.baton.adapter.api.ApiTokenFilter;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The API's token check; without BATON_API_TOKEN a token is made for this run and logged once. */
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(BatonSettings settings) {
+        String token = settings.api().token();
+        if (token == null || token.isBlank()) {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            token = HexFormat.of().formatHex(random);
+            log.info("No BATON_API_TOKEN set; the API token for this run is {}", token);
+        }
+        var registration = new FilterRegistrationBean<>(new ApiTokenFilter(token));
+        registration.addUrlPatterns("/api/v1/*");
+        return registration;
+    }
+}

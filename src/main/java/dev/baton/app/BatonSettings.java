@@ -1,0 +1,33 @@
+package dev.baton.app;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Baton's settings, bound from {@code baton.*} properties or the environment ({@code BATON_DATA_DIR},
+ * {@code BATON_DATABASE_URL}, {@code BATON_DATABASE_USER}, {@code BATON_DATABASE_PASSWORD}, {@code BATON_API_TOKEN}).
+ */
+@ConfigurationProperties("baton")
+public record BatonSettings(
+        @DefaultValue Data data,
+        @DefaultValue Database database,
+        @DefaultValue Api api) {
+
+    /** Where the embedded PostgreSQL keeps its files when no database is configured. */
+    public record Data(@DefaultValue("./baton-data") Path dir) {}
+
+    /** An external PostgreSQL; when the URL is blank Baton runs its embedded one. */
+    public record Database(
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password) {
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** The token API clients send as {@code Authorization: Bearer …}; generated per run when blank. */
+    public record Api(@Nullable String token) {}
+}

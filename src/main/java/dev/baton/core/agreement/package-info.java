@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.core.agreement;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.core.lead;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.core.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.baton.core.scoring;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,46 @@
+package dev.baton;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreDependsOnTheJdkAndItselfOnly = noClasses()
+            .that()
+            .resideInAPackage("dev.baton.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideOutsideOfPackages("java..", "dev.baton.core..", "org.jspecify.annotations..")
+            .because("the domain core is plain Java: no Spring, JDBC, Jackson, YAML or HTTP");
+
+    @ArchTest
+    static final ArchRule coreNeverReachesOutward = noClasses()
+            .that()
+            .resideInAPackage("dev.baton.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.baton.adapter..", "dev.baton.app..");
+
+    @ArchTest
+    static final ArchRule adaptersDoNotDependOnTheWiring = noClasses()
+            .that()
+            .resideInAPackage("dev.baton.adapter..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.baton.app..");
+
+    @ArchTest
+    static final ArchRule coreCarriesNoFrameworkAnnotations = noClasses()
+            .that()
+            .resideInAPackage("dev.baton.core..")
+            .should()
+            .beAnnotatedWith("org.springframework.stereotype.Component")
+            .orShould()
+            .beAnnotatedWith("org.springframework.stereotype.Service");
+}

@@ -1,0 +1,136 @@
+package dev.baton.adapter.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.Condition;
+import dev.baton.core.agreement.NegativeRule;
+import dev.baton.core.agreement.PriorityRule;
+import dev.baton.core.agreement.ReasonCode;
+import dev.baton.core.agreement.Routing;
+import dev.baton.core.agreement.Span;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class AgreementYamlReaderTest {
+
+    private final AgreementYamlReader reader = new AgreementYamlReader();
+
+    private Agreement saas() throws IOException {
+        String text = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"));
+        return reader.read(text, "saas").orThrow();
+    }
+
+    @Test
+    void firstExampleCarriesTheNumbersOfTheDesign() throws IOException {
+        Agreement agreement = saas();
+
+        assertThat(agreement.calendar().timezone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(agreement.fit().get(0).condition())
+                .isEqualTo(new Condition.Range(
+                        agreement.fit().get(0).condition().field(),
+                        java.util.Optional.of(BigDecimal.valueOf(50)),
+                        java.util.Optional.of(BigDecimal.valueOf(500))));
+        assertThat(agreement.fit().get(2).condition().describe())
+                .isEqualTo("company.annual_revenue between 5000000 and 100000000");
+        assertThat(agreement.mql().threshold()).isEqualTo(60);
+        assertThat(agreement.mql().signals().orElseThrow().atLeast()).isEqualTo(2);
+        assertThat(agreement.mql().signals().orElseThrow().of()).hasSize(6);
+        assertThat(agreement.mql().signals().orElseThrow().within()).isEqualTo(Span.of(30, Span.Unit.DAYS));
+        assertThat(agreement.priority())
+                .contains(new PriorityRule.ScoreAtLeast("hot-score", 85))
+                .contains(new PriorityRule.RecentSignal(
+                        "pricing-page-today", "pricing-page", java.util.Optional.of(Span.of(24, Span.Unit.HOURS))));
+        assertThat(agreement.sla().routeWithin()).contains(Span.business(2, Span.Unit.HOURS));
+        assertThat(agreement.sla().firstTouchWithin()).contains(Span.of(24, Span.Unit.HOURS));
+        assertThat(agreement.sla().priorityFirstTouchWithin()).contains(Span.of(2, Span.Unit.HOURS));
+        assertThat(agreement.sla().attempts().orElseThrow().within()).isEqualTo(Span.business(10, Span.Unit.DAYS));
+        assertThat(agreement.reasonCodes()).hasSize(7);
+        assertThat(agreement.reasonCode("NO_BUDGET").orElseThrow().consequence())
+                .isEqualTo(ReasonCode.Consequence.RECYCLE);
+        assertThat(agreement.targets()).hasSize(11);
+        assertThat(agreement.negative()).hasAtLeastOneElementOfType(NegativeRule.OnEvent.class);
+        assertThat(agreement.routing().orElseThrow().rules().get(0).destination())
+                .isEqualTo(new Routing.ToTeam("na-mid-market"));
+    }
+
+    @Test
+    void countryCodeNoIsTextNotAFalseBoolean() {
+        String text = """
+                agreement: Norway
+                calendar: {timezone: Europe/Oslo, hours: {monday: 08:00-16:00}}
+                fit: [{name: norway, field: company.country, in: [NO, SE], points: 5}]
+                intent: [{name: visit, event: page_view, points: 1}]
+                mql: {threshold: 1}
+                reason-codes: [{code: NOT_ICP, label: Not ICP, consequence: disqualify}]
+                """;
+
+        Agreement agreement = reader.read(text, "norway").orThrow();
+
+        assertThat(agreement.fit().get(0).condition().describe()).isEqualTo("company.country in NO, SE");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        String text = """
+                agreement: Many mistakes
+                calendar: {timezone: Mars/Olympus, hours: {monday: 9-5}}
+                fit: [{name: Size, field: company.employees, min: lots, points: 0}]
+                intent: [{name: visit, event: page-view, points: 1, window: 3 weeks ago}]
+                mql: {threshold: -1}
+                reason-codes: [{code: no budget, label: x, consequence: forget}]
+                """;
+
+        ReadResult result = reader.read(text, "many");
+
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.problems())
+                .extracting(Problem::message)
+                .anySatisfy(m -> assertThat(m).contains("'Mars/Olympus' is not a timezone"))
+                .anySatisfy(m -> assertThat(m).contains("'9-5' is not opening hours"))
+                .anySatisfy(m -> assertThat(m).contains("'Size' is not valid"))
+                .anySatisfy(m -> assertThat(m).contains("'lots' is not an amount"))
+                .anySatisfy(m -> assertThat(m).contains("fit[0].points: must be a whole number from 1 to 1000"))
+                .anySatisfy(m -> assertThat(m).contains("'page-view' is not valid"))
+                .anySatisfy(m -> assertThat(m).contains("'3 weeks ago' is not a duration"))
+                .anySatisfy(m -> assertThat(m).contains("mql.threshold: must be a whole number from 0 to 1000"))
+                .anySatisfy(m -> assertThat(m).contains("'no budget' is not valid"))
+                .anySatisfy(m -> assertThat(m).contains("'forget' is not one of disqualify, nurture, recycle"));
+        assertThat(result.problems()).isSortedAccordingTo(Problem::compareTo);
+    }
+
+    @Test
+    void aliasBombIsRefusedInsteadOfExpanded() {
+        var text = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 0; i < 12; i++) {
+            text.append((char) ('b' + i))
+                    .append(": &")
+                    .append((char) ('b' + i))
+                    .append(" [*")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append(", *")
+                    .append((char) ('a' + i))
+                    .append("]\n");
+        }
+
+        ReadResult result = reader.read(text.toString(), "bomb");
+
+        assertThat(result.isValid()).isFalse();
+    }
+
+    @Test
+    void twoDocumentsInOneFileAreAProblem() {
+        ReadResult result = reader.read("agreement: one\n---\nagreement: two\n", "two");
+
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("YAML syntax error");
+        });
+    }
+}

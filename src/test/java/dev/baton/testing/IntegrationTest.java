@@ -1,0 +1,124 @@
+package dev.baton.testing;
+
+import dev.baton.app.BatonServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of this test run, with a settable
+ * clock, spoken to over real HTTP. Every subclass shares one application context and so one database.
+ */
+@SpringBootTest(
+        classes = BatonServer.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "baton.api.token=" + IntegrationTest.TOKEN)
+@Import(IntegrationTest.TestClock.class)
+public abstract class IntegrationTest {
+
+    public static final String TOKEN = "test-token";
+    private static final Path DATA_DIR = createDataDir();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SettableClock clock;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("baton.data.dir", DATA_DIR::toString);
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("baton-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response with its body read as JSON when it is JSON. */
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    protected Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), true);
+    }
+
+    protected Response getWithoutToken(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), false);
+    }
+
+    protected Response post(String path, String contentType, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                true);
+    }
+
+    protected Response postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static Response send(HttpRequest.Builder request, boolean withToken) {
+        if (withToken) {
+            request.header("Authorization", "Bearer " + TOKEN);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shared context's clock. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        SettableClock settableClock() {
+            return new SettableClock(Instant.parse("2026-11-02T14:00:00Z"));
+        }
+
+        @Bean
+        @Primary
+        Clock testClock(SettableClock clock) {
+            return clock;
+        }
+    }
+}
