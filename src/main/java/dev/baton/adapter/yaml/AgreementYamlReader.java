@@ -127,7 +127,7 @@ public final class AgreementYamlReader {
         List<ReasonCode> reasonCodes = sections.reasonCodes(map);
         List<Team> teams = organisation.teams(map);
         var routing = organisation.routing(map);
-        var sla = organisation.sla(map, roles);
+        var sla = organisation.sla(map, roles, sections.declaredReasonCodes());
         List<Target> targets = program.targets(map);
         var escalations = program.escalations(map, roles, targets);
 

@@ -60,6 +60,9 @@ final class Keys {
             return true;
         }
         String hint = defined.isEmpty() ? " (none are defined)" : Suggestions.didYouMean(name, defined);
+        if (hint.isEmpty() && defined.size() <= 12) {
+            hint = " (defined: " + String.join(", ", defined) + ")";
+        }
         ctx.report(node, path + ": no " + what + " named '" + name + "' is defined" + hint);
         return false;
     }

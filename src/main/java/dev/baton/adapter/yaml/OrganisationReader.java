@@ -34,7 +34,7 @@ final class OrganisationReader {
             "remind-before",
             "escalate-to",
             "reassign-after");
-    private static final Set<String> ATTEMPTS = Keys.of("at-least", "within");
+    private static final Set<String> ATTEMPTS = Keys.of("at-least", "within", "reason");
 
     private final Context ctx;
     private final ScoringRulesReader conditions;
@@ -234,7 +234,7 @@ final class OrganisationReader {
                 .map(Routing.ToRep::new);
     }
 
-    SlaTimers sla(YamlMap root, Map<String, String> roles) {
+    SlaTimers sla(YamlMap root, Map<String, String> roles, List<String> reasonCodes) {
         Optional<YamlMap> section = root.optional("sla").flatMap(n -> YamlMap.of(n, "sla", ctx, SLA));
         if (section.isEmpty()) {
             return SlaTimers.none();
@@ -245,7 +245,18 @@ final class OrganisationReader {
                 .flatMap(a -> {
                     Optional<Integer> atLeast = a.integer("at-least", 1, 1000, true);
                     Optional<Span> within = a.span("within", true);
-                    return atLeast.flatMap(n -> within.map(w -> new SlaTimers.Attempts(n, w)));
+                    Optional<String> reason = a.text("reason", false)
+                            .filter(code -> Keys.defined(
+                                    ctx,
+                                    a.optional("reason").orElseThrow(),
+                                    a.path("reason"),
+                                    code,
+                                    reasonCodes,
+                                    "reason code"));
+                    if (reason.isPresent() != a.has("reason")) {
+                        return Optional.empty();
+                    }
+                    return atLeast.flatMap(n -> within.map(w -> new SlaTimers.Attempts(n, w, reason)));
                 });
         var escalateTo = new ArrayList<String>();
         map.text("escalate-to", false).ifPresent(to -> {

@@ -39,6 +39,7 @@ final class SectionReader {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Context ctx;
+    private final List<String> declaredCodes = new ArrayList<>();
 
     SectionReader(Context ctx) {
         this.ctx = ctx;
@@ -249,6 +250,11 @@ final class SectionReader {
         return new SqlRequirements(require, map.span("timeline-within", false));
     }
 
+    /** The reason codes the file declares, valid or not, for references to them. */
+    List<String> declaredReasonCodes() {
+        return List.copyOf(declaredCodes);
+    }
+
     List<ReasonCode> reasonCodes(YamlMap root) {
         var codes = new ArrayList<ReasonCode>();
         var unique = new Keys.Unique("reason code");
@@ -257,6 +263,7 @@ final class SectionReader {
                 .toList();
         for (YamlMap.Item item : root.list("reason-codes", true, true).orElse(List.of())) {
             YamlMap.of(item.node(), item.path(), ctx, REASON).ifPresent(map -> {
+                map.text("code", false).ifPresent(declaredCodes::add);
                 Optional<String> code = map.text("code", true)
                         .filter(c -> Keys.spelled(
                                 ctx,

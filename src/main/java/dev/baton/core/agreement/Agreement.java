@@ -51,6 +51,9 @@ public record Agreement(
         requireUnique("target", targets.stream().map(Clause::key));
         requireUnique("escalation", escalations.stream().map(Clause::key));
         checkReferences(intent, mql, priority, teams, routing, roles, sla, escalations);
+        Set<String> codes =
+                new HashSet<>(reasonCodes.stream().map(ReasonCode::code).toList());
+        sla.attempts().flatMap(SlaTimers.Attempts::reason).ifPresent(code -> require(codes, code, "reason code"));
     }
 
     private static void requireUnique(String what, Stream<String> keys) {

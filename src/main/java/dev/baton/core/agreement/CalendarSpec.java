@@ -25,7 +25,7 @@ public record CalendarSpec(
 
         @Override
         public String toString() {
-            return day.name().substring(0, 3).toLowerCase() + " " + opens + "-"
+            return day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT) + " " + opens + "-"
                     + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes);
         }
     }

@@ -53,7 +53,17 @@ public sealed interface Condition {
                     .orElseGet(() -> field + " at most " + plain(max.get()));
         }
 
+        /** 50, 2.5k, 5M, 1B: amounts as people write them. */
         private static String plain(BigDecimal number) {
+            String[] suffixes = {"B", "M", "k"};
+            int[] powers = {9, 6, 3};
+            for (int i = 0; i < suffixes.length; i++) {
+                BigDecimal scaled = number.movePointLeft(powers[i]);
+                if (scaled.abs().compareTo(BigDecimal.ONE) >= 0
+                        && scaled.stripTrailingZeros().scale() <= 1) {
+                    return scaled.stripTrailingZeros().toPlainString() + suffixes[i];
+                }
+            }
             return number.stripTrailingZeros().toPlainString();
         }
     }

@@ -17,8 +17,11 @@ public record SlaTimers(
         Optional<Span> reassignAfter)
         implements Clause {
 
-    /** The number of contact attempts that must be made within a span before a lead may be called unresponsive. */
-    public record Attempts(int atLeast, Span within) {
+    /**
+     * The contact attempts that must be made within a span before a lead may be called unresponsive, and the reason
+     * code it is then closed with.
+     */
+    public record Attempts(int atLeast, Span within, Optional<String> reason) {
         public Attempts {
             if (atLeast < 1) {
                 throw new IllegalArgumentException("attempts: at-least must be 1 or more");
@@ -27,7 +30,8 @@ public record SlaTimers(
 
         @Override
         public String toString() {
-            return atLeast + " within " + within;
+            return atLeast + " within " + within
+                    + reason.map(r -> ", then " + r).orElse("");
         }
     }
 

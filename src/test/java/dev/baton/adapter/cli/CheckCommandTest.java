@@ -65,6 +65,7 @@ class CheckCommandTest {
                     undefined-team;           57:13 no team named 'na-midmarket' is defined — did you mean 'na-mid-market'?
                     undefined-rep;            57:12 no rep named 'alexa@acme.example' is defined — did you mean 'alex@acme.example'?
                     undefined-signal;         36:10 no intent rule named 'pricing-pge' is defined — did you mean 'pricing-page'?
+                    undefined-reason-code;    66:13 no reason code named 'NO_RESPONSE' is defined (defined: NOT_ICP, NO_BUDGET)
                     undefined-role;           63:16 no role (or 'manager') named 'head-of-sale' is defined
                     duplicate-rule-name;      15:11 the scoring rule 'company-size' is already defined at fit[0].name
                     duplicate-reason-code;    42:11 the reason code 'NOT_ICP' is already defined

@@ -36,7 +36,7 @@ class AgreementYamlReaderTest {
                         java.util.Optional.of(BigDecimal.valueOf(50)),
                         java.util.Optional.of(BigDecimal.valueOf(500))));
         assertThat(agreement.fit().get(2).condition().describe())
-                .isEqualTo("company.annual_revenue between 5000000 and 100000000");
+                .isEqualTo("company.annual_revenue between 5M and 100M");
         assertThat(agreement.mql().threshold()).isEqualTo(60);
         assertThat(agreement.mql().signals().orElseThrow().atLeast()).isEqualTo(2);
         assertThat(agreement.mql().signals().orElseThrow().of()).hasSize(6);
