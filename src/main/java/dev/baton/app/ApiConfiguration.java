@@ -1,6 +1,12 @@
 package dev.baton.app;
 
 import dev.baton.adapter.api.ApiTokenFilter;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -27,5 +33,23 @@ class ApiConfiguration {
         var registration = new FilterRegistrationBean<>(new ApiTokenFilter(token));
         registration.addUrlPatterns("/api/v1/*");
         return registration;
+    }
+
+    @Bean
+    OpenAPI openApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Baton API")
+                        .description("The marketing–sales agreement, its versions and sign-off. Every request needs"
+                                + " 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details.")
+                        .version("v1")
+                        .license(new License().name("Apache-2.0")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "token",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")))
+                .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 }

@@ -221,5 +221,7 @@ class AgreementApiTest extends IntegrationTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames())
                 .contains("/api/v1/agreements", "/api/v1/agreements/{number}/activation");
+        assertThat(docs.json().at("/components/securitySchemes/token/scheme").asString())
+                .isEqualTo("bearer");
     }
 }
