@@ -67,6 +67,13 @@ final class ScoringRulesReader {
                                     + (onEvent ? "both" : "neither"));
                     return;
                 }
+                if (!onEvent) {
+                    map.keyNode("where")
+                            .ifPresent(k -> ctx.report(
+                                    k,
+                                    item.path() + ": 'where' filters events; a field rule tests with 'in',"
+                                            + " 'matches', 'min'/'max' or 'present'"));
+                }
                 if (onEvent) {
                     for (String key : CONDITION) {
                         map.keyNode(key)
