@@ -88,6 +88,14 @@ public record Span(long amount, Unit unit, boolean business) implements Comparab
         return unit.length.multipliedBy(amount);
     }
 
+    /**
+     * The span as a calendar wait, for cool-offs: a business span is counted as calendar time, which is never shorter
+     * than the business time it stands for.
+     */
+    public Duration calendarLength() {
+        return unit.length.multipliedBy(amount);
+    }
+
     /** The length in minutes as if every hour counted; used only to order spans of the same kind. */
     long nominalMinutes() {
         return unit.length.multipliedBy(amount).toMinutes();

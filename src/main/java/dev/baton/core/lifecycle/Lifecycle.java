@@ -1,0 +1,204 @@
+package dev.baton.core.lifecycle;
+
+import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.ReasonCode;
+import dev.baton.core.agreement.SqlRequirements;
+import dev.baton.core.scoring.ScoreCard;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The guarded steps of the lifecycle. Each takes the lead's status and what the step needs, and returns the
+ * changes it causes, a refusal naming the current stage and the allowed steps, or the missing piece.
+ */
+public final class Lifecycle {
+
+    private final Agreement agreement;
+    private final int agreementVersion;
+
+    public Lifecycle(Agreement agreement, int agreementVersion) {
+        this.agreement = agreement;
+        this.agreementVersion = agreementVersion;
+    }
+
+    /** Scoring qualifies the lead if the card meets the MQL rule, once per cycle, after any cool-off. */
+    public Optional<StageChange.LeadQualified> qualify(LeadStatus status, ScoreCard card, String actor) {
+        if (!card.mql().qualified() || !Transitions.allows(status.stage(), Step.QUALIFY)) {
+            return Optional.empty();
+        }
+        if (status.coolOffUntil().filter(card.at()::isBefore).isPresent()) {
+            return Optional.empty();
+        }
+        List<String> priority =
+                card.priority().stream().map(flag -> flag.rule()).toList();
+        return Optional.of(new StageChange.LeadQualified(
+                status.stage(),
+                card.at(),
+                actor,
+                status.cycle() + 1,
+                agreementVersion,
+                card.total(),
+                card.mql().explanation(),
+                priority));
+    }
+
+    public Outcome accept(LeadStatus status, String actor, Instant at) {
+        return step(status, Step.ACCEPT, () -> moved(new StageChange.LeadAccepted(status.stage(), at, actor)));
+    }
+
+    /** Rejection needs a reason code of the agreement; its consequence is applied at once. */
+    public Outcome reject(
+            LeadStatus status, Optional<String> reasonCode, Optional<String> note, String actor, Instant at) {
+        return step(
+                status,
+                Step.REJECT,
+                () -> reason(reasonCode)
+                        .map(code -> {
+                            var rejected = new StageChange.LeadRejected(status.stage(), at, actor, code.code(), note);
+                            return (Outcome)
+                                    new Outcome.Moved(List.of(rejected, consequence(code, Stage.REJECTED, actor, at)));
+                        })
+                        .orElseGet(() -> missingReason(reasonCode)));
+    }
+
+    public Outcome qualifyToSql(LeadStatus status, Map<String, String> bant, String actor, Instant at) {
+        return step(status, Step.QUALIFY_SQL, () -> {
+            var answers = new TreeMap<String, String>();
+            bant.forEach((k, v) -> {
+                if (v != null && !v.isBlank()) {
+                    answers.put(k, v.strip());
+                }
+            });
+            for (SqlRequirements.Bant item : SqlRequirements.Bant.values()) {
+                if (agreement.sql().require().contains(item) && !answers.containsKey(item.word())) {
+                    return new Outcome.Incomplete(
+                            "bant." + item.word(), "the agreement requires an answer for " + item.word());
+                }
+            }
+            return moved(new StageChange.LeadSalesQualified(status.stage(), at, actor, answers));
+        });
+    }
+
+    public Outcome openOpportunity(
+            LeadStatus status,
+            Optional<BigDecimal> amount,
+            Optional<String> currency,
+            Optional<LocalDate> expectedClose,
+            String actor,
+            Instant at) {
+        return step(status, Step.OPEN_OPPORTUNITY, () -> {
+            if (amount.filter(a -> a.signum() > 0).isEmpty()) {
+                return new Outcome.Incomplete("amount", "an opportunity needs an amount above zero");
+            }
+            if (currency.filter(Lifecycle::isCurrency).isEmpty()) {
+                return new Outcome.Incomplete("currency", "an opportunity needs an ISO 4217 currency, like USD");
+            }
+            if (expectedClose.isEmpty()) {
+                return new Outcome.Incomplete("expectedCloseDate", "an opportunity needs an expected close date");
+            }
+            return moved(new StageChange.OpportunityOpened(
+                    status.stage(), at, actor, amount.get(), currency.get(), expectedClose.get()));
+        });
+    }
+
+    public Outcome win(LeadStatus status, String actor, Instant at) {
+        return step(status, Step.WIN, () -> moved(new StageChange.OpportunityWon(status.stage(), at, actor)));
+    }
+
+    public Outcome lose(LeadStatus status, Optional<String> reason, String actor, Instant at) {
+        return step(
+                status,
+                Step.LOSE,
+                () -> reason.filter(r -> !r.isBlank())
+                        .map(r -> moved(new StageChange.OpportunityLost(status.stage(), at, actor, r.strip())))
+                        .orElseGet(() -> new Outcome.Incomplete("reason", "a lost opportunity needs a reason")));
+    }
+
+    public Outcome nurture(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
+        if (reasonCode.isPresent() && agreement.reasonCode(reasonCode.get()).isEmpty()) {
+            return missingReason(reasonCode);
+        }
+        return step(
+                status, Step.NURTURE, () -> moved(new StageChange.LeadNurtured(status.stage(), at, actor, reasonCode)));
+    }
+
+    /** Back to marketing; a recycle reason code sets the cool-off before the lead may qualify again. */
+    public Outcome recycle(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
+        if (reasonCode.isPresent() && agreement.reasonCode(reasonCode.get()).isEmpty()) {
+            return missingReason(reasonCode);
+        }
+        return step(status, Step.RECYCLE, () -> {
+            Optional<Instant> until = reasonCode
+                    .flatMap(agreement::reasonCode)
+                    .flatMap(ReasonCode::coolOff)
+                    .map(span -> at.plus(span.calendarLength()));
+            return moved(new StageChange.LeadRecycled(status.stage(), at, actor, reasonCode, until));
+        });
+    }
+
+    public Outcome disqualify(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
+        return step(
+                status,
+                Step.DISQUALIFY,
+                () -> reason(reasonCode)
+                        .map(code -> moved(new StageChange.LeadDisqualified(status.stage(), at, actor, code.code())))
+                        .orElseGet(() -> missingReason(reasonCode)));
+    }
+
+    private Outcome step(LeadStatus status, Step step, java.util.function.Supplier<Outcome> guarded) {
+        if (!Transitions.allows(status.stage(), step)) {
+            return new Outcome.Refused(status.stage(), step, Transitions.from(status.stage()));
+        }
+        return guarded.get();
+    }
+
+    private static Outcome moved(StageChange change) {
+        return new Outcome.Moved(List.of(change));
+    }
+
+    private Optional<ReasonCode> reason(Optional<String> code) {
+        return code.flatMap(agreement::reasonCode);
+    }
+
+    private Outcome missingReason(Optional<String> code) {
+        List<String> codes =
+                agreement.reasonCodes().stream().map(ReasonCode::code).toList();
+        if (code.isEmpty() || code.get().isBlank()) {
+            return new Outcome.Incomplete(
+                    "reasonCode", "a reason code is required; one of " + String.join(", ", codes));
+        }
+        return new Outcome.Incomplete(
+                "reasonCode",
+                "'" + code.get() + "' is not a reason code of the agreement; one of " + String.join(", ", codes));
+    }
+
+    /** What the reason code's consequence does to a lead that was just rejected. */
+    private StageChange consequence(ReasonCode code, Stage from, String actor, Instant at) {
+        return switch (code.consequence()) {
+            case DISQUALIFY -> new StageChange.LeadDisqualified(from, at, actor, code.code());
+            case NURTURE -> new StageChange.LeadNurtured(from, at, actor, Optional.of(code.code()));
+            case RECYCLE ->
+                new StageChange.LeadRecycled(
+                        from,
+                        at,
+                        actor,
+                        Optional.of(code.code()),
+                        code.coolOff().map(span -> at.plus(span.calendarLength())));
+        };
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return code.length() == 3;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
