@@ -1,17 +1,16 @@
 package dev.baton.adapter.yaml;
 
 import dev.baton.core.agreement.Span;
+import dev.baton.core.lead.Amounts;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The small languages inside agreement values: amounts like 5M, percentages, multiples, metric values. */
 final class Scalars {
 
-    private static final Pattern AMOUNT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([kKmMbB]?)");
     private static final Pattern PERCENT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)%");
     private static final Pattern RATIO = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)x");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
@@ -20,18 +19,8 @@ final class Scalars {
 
     /** 50, 2500000, 5M, 2.5k. */
     static Optional<BigDecimal> amount(String text) {
-        var m = AMOUNT.matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        BigDecimal number = new BigDecimal(m.group(1));
-        int zeros = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 3;
-            case "m" -> 6;
-            case "b" -> 9;
-            default -> 0;
-        };
-        return Optional.of(number.movePointRight(zeros));
+        String plain = text.strip();
+        return plain.contains(",") || plain.contains("_") ? Optional.empty() : Amounts.parse(plain);
     }
 
     /** A metric value written the way the metric is measured; empty when it is written another way. */

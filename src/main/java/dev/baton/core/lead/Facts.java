@@ -40,16 +40,11 @@ public record Facts(Map<String, String> values) {
         return Optional.ofNullable(values.get(field));
     }
 
-    /** The field as a number; absent when it is missing or not a number. */
+    /** The field as a number, written plainly or like 5M; absent when it is missing or not a number. */
     public Optional<BigDecimal> number(String field) {
-        return text(field).flatMap(Facts::parseNumber);
-    }
-
-    private static Optional<BigDecimal> parseNumber(String text) {
-        try {
-            return Optional.of(new BigDecimal(text.replace(",", "").replace("_", "")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return text(field)
+                .flatMap(text -> text.startsWith("-")
+                        ? Amounts.parse(text.substring(1)).map(BigDecimal::negate)
+                        : Amounts.parse(text));
     }
 }

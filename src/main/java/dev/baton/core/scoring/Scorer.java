@@ -97,19 +97,30 @@ public final class Scorer {
         return Optional.empty();
     }
 
-    /** The intent rules (among those the MQL rule counts) with a matching event inside the signal window. */
+    /**
+     * The intent rules (among those the MQL rule counts) with a matching event inside the signal window. Each event is
+     * evidence for one signal only — the first counted rule it matches — so that one page view is never two distinct
+     * signals; agreements list their most specific signals first.
+     */
     private List<String> signals(List<EngagementEvent> past, Instant now) {
         Optional<MqlRule.Signals> wanted = agreement.mql().signals();
-        var fired = new ArrayList<String>();
-        for (IntentRule rule : agreement.intent()) {
-            boolean counted = wanted.map(s -> s.of().contains(rule.name())).orElse(true);
-            Optional<Duration> within = wanted.map(s -> s.within().toDuration())
-                    .or(() -> rule.window().map(w -> w.toDuration()));
-            if (counted && hasEventWithin(rule, past, now, within)) {
-                fired.add(rule.name());
+        List<IntentRule> counted =
+                wanted.map(s -> s.of().stream().map(this::intentRule).toList()).orElse(agreement.intent());
+        var fired = new java.util.LinkedHashSet<String>();
+        for (EngagementEvent event : past) {
+            for (IntentRule rule : counted) {
+                if (rule.event().matches(event)) {
+                    Optional<Duration> within = wanted.map(s -> s.within().toDuration())
+                            .or(() -> rule.window().map(w -> w.toDuration()));
+                    if (within.map(w -> event.occurredAt().isAfter(now.minus(w)))
+                            .orElse(true)) {
+                        fired.add(rule.name());
+                    }
+                    break;
+                }
             }
         }
-        return fired;
+        return counted.stream().map(IntentRule::name).filter(fired::contains).toList();
     }
 
     private static boolean hasEventWithin(
@@ -143,7 +154,7 @@ public final class Scorer {
                     short_ <= 0,
                     met,
                     missing,
-                    signals.size() + " signals ≥ " + wanted.atLeast(),
+                    signals.size() + (signals.size() == 1 ? " signal ≥ " : " signals ≥ ") + wanted.atLeast(),
                     "needs " + (short_ == 1 ? "one more intent signal" : short_ + " more intent signals")
                             + " in the last " + wanted.within().describe());
         });

@@ -7,112 +7,110 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
 
+/**
+ * The reader on random text and on randomly broken copies of an example: it always answers with an agreement or
+ * positioned problems, never with an exception. The generator is seeded, so every run checks the same cases and a
+ * failure names the seed and the text.
+ */
 class AgreementReaderFuzzProperties {
 
-    private static final String EXAMPLE = read("examples/agreements/saas-north-america-europe.yaml");
-    private static final List<String> LINES = EXAMPLE.lines().toList();
+    private static final List<String> LINES = read("examples/agreements/saas-north-america-europe.yaml");
     private static final String YAML_NOISE = ":-[]{}#&*!|>'\"%@`, \t\n?";
 
     private final AgreementYamlReader reader = new AgreementYamlReader();
 
-    private static String read(String file) {
+    private static List<String> read(String file) {
         try {
-            return Files.readString(Path.of(file));
+            return Files.readString(Path.of(file)).lines().toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @Property(tries = 300)
-    void randomTextNeverEscapesAsAnException(@ForAll("noise") String text) {
-        assertWellFormed(reader.read(text, "random"), text);
+    @Test
+    void randomTextNeverEscapesAsAnException() {
+        forAll(500, AgreementReaderFuzzProperties::noise);
     }
 
-    @Property(tries = 500)
-    void mutatedExampleNeverEscapesAsAnException(@ForAll("mutants") String text) {
-        assertWellFormed(reader.read(text, "mutant"), text);
+    @Test
+    void brokenCopiesOfAnExampleNeverEscapeAsAnException() {
+        forAll(1500, AgreementReaderFuzzProperties::mutant);
     }
 
-    private static void assertWellFormed(ReadResult result, String text) {
-        int lines = (int) text.lines().count() + 2;
-        if (!result.isValid()) {
-            assertThat(result.problems()).isNotEmpty().allSatisfy(problem -> {
-                assertThat(problem.line()).isBetween(1, lines);
-                assertThat(problem.column()).isPositive();
-                assertThat(problem.message())
-                        .isNotBlank()
-                        .as("an exception inside the reader, caught by its last line of defence")
-                        .doesNotStartWith(AgreementYamlReader.INTERNAL_ERROR);
-            });
+    private void forAll(int tries, Function<Random, String> generator) {
+        for (int seed = 0; seed < tries; seed++) {
+            String text = generator.apply(new Random(seed));
+            ReadResult result = reader.read(text, "fuzz");
+            int lines = (int) text.lines().count() + 2;
+            int drawn = seed;
+            if (!result.isValid()) {
+                assertThat(result.problems())
+                        .as("seed %d, text:%n%s", drawn, text)
+                        .isNotEmpty()
+                        .allSatisfy(problem -> {
+                            assertThat(problem.line()).isBetween(1, lines);
+                            assertThat(problem.column()).isPositive();
+                            assertThat(problem.message())
+                                    .isNotBlank()
+                                    .as("an exception inside the reader, caught by its last line of defence")
+                                    .doesNotStartWith(AgreementYamlReader.INTERNAL_ERROR);
+                        });
+            }
         }
     }
 
-    @Provide
-    Arbitrary<String> noise() {
-        Arbitrary<String> chars = Arbitraries.strings()
-                .withChars(YAML_NOISE)
-                .withCharRange('a', 'z')
-                .withCharRange('0', '9')
-                .ofMaxLength(200);
-        Arbitrary<String> unicode = Arbitraries.strings().all().ofMaxLength(100);
-        return Arbitraries.oneOf(chars, unicode);
-    }
-
-    @Provide
-    Arbitrary<String> mutants() {
-        Arbitrary<Integer> line = Arbitraries.integers().between(0, LINES.size() - 1);
-        Arbitrary<String> noise = Arbitraries.strings()
-                .withChars(YAML_NOISE)
-                .withCharRange('a', 'z')
-                .ofMaxLength(12);
-        Arbitrary<Mutation> mutation = Combinators.combine(
-                        Arbitraries.of(Kind.values()),
-                        line,
-                        noise,
-                        Arbitraries.integers().between(0, 80))
-                .as(Mutation::new);
-        return mutation.list().ofMinSize(1).ofMaxSize(6).map(AgreementReaderFuzzProperties::apply);
-    }
-
-    enum Kind {
-        DELETE_LINE,
-        DUPLICATE_LINE,
-        INSERT_NOISE,
-        REPLACE_VALUE,
-        SHIFT_INDENT,
-        TRUNCATE
-    }
-
-    record Mutation(Kind kind, int line, String noise, int column) {}
-
-    private static String apply(List<Mutation> mutations) {
-        var lines = new ArrayList<>(LINES);
-        for (Mutation m : mutations) {
-            if (lines.isEmpty()) {
-                break;
+    private static String noise(Random random) {
+        int length = random.nextInt(200);
+        var text = new StringBuilder();
+        boolean anyCodePoint = random.nextInt(4) == 0;
+        for (int i = 0; i < length; i++) {
+            if (anyCodePoint) {
+                text.appendCodePoint(random.nextInt(0x2FFFF));
+            } else {
+                int pick = random.nextInt(3);
+                text.append(
+                        pick == 0
+                                ? YAML_NOISE.charAt(random.nextInt(YAML_NOISE.length()))
+                                : pick == 1 ? (char) ('a' + random.nextInt(26)) : (char) ('0' + random.nextInt(10)));
             }
-            int at = m.line() % lines.size();
-            String text = lines.get(at);
-            switch (m.kind()) {
-                case DELETE_LINE -> lines.remove(at);
-                case DUPLICATE_LINE -> lines.add(at, text);
-                case INSERT_NOISE -> {
-                    int col = Math.min(m.column(), text.length());
-                    lines.set(at, text.substring(0, col) + m.noise() + text.substring(col));
+        }
+        return text.toString();
+    }
+
+    private static String word(Random random) {
+        var text = new StringBuilder();
+        for (int i = random.nextInt(12); i > 0; i--) {
+            text.append(
+                    random.nextBoolean()
+                            ? YAML_NOISE.charAt(random.nextInt(YAML_NOISE.length()))
+                            : (char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    /** The example with one to six mutations: lines deleted, repeated, cut, shifted, values and text replaced. */
+    private static String mutant(Random random) {
+        var lines = new ArrayList<>(LINES);
+        for (int m = 1 + random.nextInt(6); m > 0 && !lines.isEmpty(); m--) {
+            int at = random.nextInt(lines.size());
+            String line = lines.get(at);
+            switch (random.nextInt(6)) {
+                case 0 -> lines.remove(at);
+                case 1 -> lines.add(at, line);
+                case 2 -> {
+                    int column = random.nextInt(line.length() + 1);
+                    lines.set(at, line.substring(0, column) + word(random) + line.substring(column));
                 }
-                case REPLACE_VALUE -> {
-                    int colon = text.indexOf(": ");
-                    lines.set(at, colon < 0 ? m.noise() : text.substring(0, colon + 2) + m.noise());
+                case 3 -> {
+                    int colon = line.indexOf(": ");
+                    lines.set(at, colon < 0 ? word(random) : line.substring(0, colon + 2) + word(random));
                 }
-                case SHIFT_INDENT -> lines.set(at, (m.column() % 2 == 0 ? " " : "") + text.stripLeading());
-                case TRUNCATE -> lines.subList(at, lines.size()).clear();
+                case 4 -> lines.set(at, (random.nextBoolean() ? " " : "") + line.stripLeading());
+                default -> lines.subList(at, lines.size()).clear();
             }
         }
         return String.join("\n", lines);
