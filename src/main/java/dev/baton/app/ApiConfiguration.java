@@ -1,6 +1,7 @@
 package dev.baton.app;
 
 import dev.baton.adapter.api.ApiTokenFilter;
+import dev.baton.adapter.api.BodySizeLimitFilter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -31,6 +32,14 @@ class ApiConfiguration {
             log.info("No BATON_API_TOKEN set; the API token for this run is {}", token);
         }
         var registration = new FilterRegistrationBean<>(new ApiTokenFilter(token));
+        registration.addUrlPatterns("/api/v1/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(BatonSettings settings) {
+        var registration = new FilterRegistrationBean<>(
+                new BodySizeLimitFilter(settings.api().maxBodyBytes()));
         registration.addUrlPatterns("/api/v1/*");
         return registration;
     }

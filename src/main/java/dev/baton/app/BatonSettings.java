@@ -28,6 +28,11 @@ public record BatonSettings(
         }
     }
 
-    /** The token API clients send as {@code Authorization: Bearer …}; generated per run when blank. */
-    public record Api(@Nullable String token) {}
+    /**
+     * The token API clients send as {@code Authorization: Bearer …} (generated per run when blank), and the largest
+     * request body the API takes.
+     */
+    public record Api(
+            @Nullable String token,
+            @DefaultValue("10485760") long maxBodyBytes) {}
 }

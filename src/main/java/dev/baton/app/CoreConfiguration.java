@@ -1,10 +1,21 @@
 package dev.baton.app;
 
 import dev.baton.adapter.persistence.JdbcAgreementVersions;
+import dev.baton.adapter.persistence.JdbcEngagementStore;
+import dev.baton.adapter.persistence.JdbcLeadQueries;
+import dev.baton.adapter.persistence.JdbcLeadStore;
+import dev.baton.adapter.persistence.SpringTransactions;
 import dev.baton.adapter.yaml.AgreementYamlReader;
+import dev.baton.core.engine.ActiveAgreement;
+import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.AgreementParser;
 import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.AgreementVersions;
+import dev.baton.core.engine.EngagementStore;
+import dev.baton.core.engine.LeadCommands;
+import dev.baton.core.engine.LeadIntake;
+import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the object graph: the core's use cases and the adapters behind their ports. */
 @Configuration(proxyBeanMethods = false)
@@ -26,13 +37,7 @@ class CoreConfiguration {
 
     @Bean
     Transactions transactions(PlatformTransactionManager transactionManager) {
-        var template = new TransactionTemplate(transactionManager);
-        return new Transactions() {
-            @Override
-            public <T> T inTransaction(java.util.function.Supplier<T> work) {
-                return template.execute(status -> work.get());
-            }
-        };
+        return new SpringTransactions(transactionManager);
     }
 
     @Bean
@@ -54,5 +59,45 @@ class CoreConfiguration {
     AgreementService agreementService(
             AgreementVersions versions, AgreementParser parser, Transactions transactions, Clock clock) {
         return new AgreementService(versions, parser, transactions, clock);
+    }
+
+    @Bean
+    LeadStore leadStore(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcLeadStore(jdbc, json);
+    }
+
+    @Bean
+    EngagementStore engagementStore(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcEngagementStore(jdbc, json);
+    }
+
+    @Bean
+    LeadQueries leadQueries(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcLeadQueries(jdbc, json);
+    }
+
+    @Bean
+    ActiveAgreement activeAgreement(AgreementVersions versions, AgreementParser parser) {
+        return new ActiveAgreement(versions, parser);
+    }
+
+    @Bean
+    LeadIntake leadIntake(
+            LeadStore leads,
+            EngagementStore engagement,
+            ActiveAgreement active,
+            Transactions transactions,
+            Clock clock) {
+        return new LeadIntake(leads, engagement, active, transactions, clock);
+    }
+
+    @Bean
+    LeadCommands leadCommands(LeadStore leads, ActiveAgreement active, Transactions transactions, Clock clock) {
+        return new LeadCommands(leads, active, transactions, clock);
+    }
+
+    @Bean
+    Activities activities(LeadStore leads, Transactions transactions, Clock clock) {
+        return new Activities(leads, transactions, clock);
     }
 }

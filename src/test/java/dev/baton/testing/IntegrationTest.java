@@ -85,6 +85,26 @@ public abstract class IntegrationTest {
         return post(path, "application/json", json);
     }
 
+    /** Stores, signs and activates an example agreement; returns its version number. */
+    protected int activateExample(String file) {
+        String source;
+        try {
+            source = Files.readString(Path.of("examples/agreements", file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Response created = post("/api/v1/agreements?author=revops", "application/yaml", source);
+        int number = created.json().get("number").asInt();
+        postJson(
+                "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"marketing\",\"approver\":\"m@x.example\"}");
+        postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\",\"approver\":\"s@x.example\"}");
+        Response active = postJson("/api/v1/agreements/" + number + "/activation", "{\"actor\":\"revops\"}");
+        if (active.status() != 200) {
+            throw new IllegalStateException("could not activate " + file + ": " + active.body());
+        }
+        return number;
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -1,6 +1,7 @@
 package dev.baton.adapter.api;
 
 import dev.baton.core.engine.BatonException;
+import dev.baton.core.lifecycle.Step;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail invalid(BatonException.Invalid e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidFields(InvalidFields e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+        problem.setProperty(
+                "errors",
+                e.errors().stream()
+                        .map(f -> Map.of("field", f.field(), "message", f.message()))
+                        .toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail illegalTransition(BatonException.IllegalTransition e) {
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in the lead's stage", e.getMessage());
+        problem.setProperty("stage", e.current().word());
+        problem.setProperty("allowed", e.allowed().stream().map(Step::word).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail notFound(BatonException.NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
     }
@@ -86,9 +114,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (tooLarge(e)) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Payload too large", e.getMessage()));
+        }
+        JsonErrors.FieldError error = JsonErrors.describe(e);
         ProblemDetail problem =
-                problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", JsonErrors.describe(e));
+                problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", error.message());
+        if (!error.field().isEmpty()) {
+            problem.setProperty("errors", List.of(Map.of("field", error.field(), "message", error.message())));
+        }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -68,6 +68,13 @@ public final class JdbcAgreementVersions implements AgreementVersions {
     }
 
     @Override
+    public Optional<Integer> activeNumber() {
+        return jdbc.sql("select number from agreement_version where status = 'ACTIVE'")
+                .query(Integer.class)
+                .optional();
+    }
+
+    @Override
     public List<AgreementVersion> all() {
         return jdbc.sql(SELECT + " order by number").query(this::map).list();
     }

@@ -19,6 +19,9 @@ public interface AgreementVersions {
 
     Optional<AgreementVersion> active();
 
+    /** The number of the active version; cheap enough to ask on every command. */
+    Optional<Integer> activeNumber();
+
     List<AgreementVersion> all();
 
     void approve(int number, Approval approval);

@@ -20,4 +20,38 @@ public abstract class BatonException extends RuntimeException {
             super(message);
         }
     }
+
+    /** A command with a missing or wrong field, named as the caller sent it. */
+    public static final class Invalid extends BatonException {
+        private final String field;
+
+        public Invalid(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A lifecycle step the lead's current stage does not allow. */
+    public static final class IllegalTransition extends BatonException {
+        private final dev.baton.core.lifecycle.Stage current;
+        private final java.util.Set<dev.baton.core.lifecycle.Step> allowed;
+
+        public IllegalTransition(dev.baton.core.lifecycle.Outcome.Refused refused) {
+            super(refused.message());
+            this.current = refused.current();
+            this.allowed = refused.allowed();
+        }
+
+        public dev.baton.core.lifecycle.Stage current() {
+            return current;
+        }
+
+        public java.util.Set<dev.baton.core.lifecycle.Step> allowed() {
+            return allowed;
+        }
+    }
 }

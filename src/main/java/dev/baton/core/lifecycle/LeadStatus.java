@@ -21,7 +21,9 @@ public record LeadStatus(Stage stage, int cycle, Optional<Instant> coolOffUntil)
 
     /** The status after a change. */
     public LeadStatus after(StageChange change) {
-        int nextCycle = change instanceof StageChange.LeadQualified qualified ? qualified.cycle() : cycle;
+        int nextCycle = change instanceof StageChange.LeadQualified qualified
+                ? qualified.cycle()
+                : change.to() == Stage.MQL ? cycle + 1 : cycle;
         Optional<Instant> until = change instanceof StageChange.LeadRecycled recycled
                 ? recycled.coolOffUntil()
                 : change.to() == Stage.RECYCLED ? coolOffUntil : Optional.empty();

@@ -151,6 +151,31 @@ public final class Lifecycle {
                         .orElseGet(() -> missingReason(reasonCode)));
     }
 
+    /**
+     * Records a stage change from another system's history. The transition table holds as for live commands, and so
+     * does the rule that a rejection or disqualification carries a reason code of the agreement; a rejection's
+     * consequence follows at once.
+     */
+    public Outcome recordPast(
+            LeadStatus status, Stage to, Optional<String> reasonCode, String actor, Instant at, String source) {
+        if (to == Stage.LEAD) {
+            return new Outcome.Incomplete("stage", "a lead cannot move back to lead; use nurture or recycled");
+        }
+        Step step = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, source).step();
+        return step(status, step, () -> {
+            boolean needsReason = to == Stage.REJECTED || to == Stage.DISQUALIFIED;
+            Optional<ReasonCode> code = reason(reasonCode);
+            if ((needsReason || reasonCode.isPresent()) && code.isEmpty()) {
+                return missingReason(reasonCode);
+            }
+            var recorded = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, source);
+            if (to == Stage.REJECTED) {
+                return new Outcome.Moved(List.of(recorded, consequence(code.orElseThrow(), Stage.REJECTED, actor, at)));
+            }
+            return moved(recorded);
+        });
+    }
+
     private Outcome step(LeadStatus status, Step step, java.util.function.Supplier<Outcome> guarded) {
         if (!Transitions.allows(status.stage(), step)) {
             return new Outcome.Refused(status.stage(), step, Transitions.from(status.stage()));

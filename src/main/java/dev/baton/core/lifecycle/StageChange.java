@@ -115,4 +115,21 @@ public sealed interface StageChange {
             return Step.DISQUALIFY;
         }
     }
+
+    /**
+     * A stage change that happened before Baton knew the lead, imported from another system with its original time,
+     * actor and reason; it follows the same transition table and the same reason-code rule.
+     */
+    record StageRecorded(Stage from, Stage target, Instant at, String actor, Optional<String> reasonCode, String source)
+            implements StageChange {
+        @Override
+        public Step step() {
+            for (Step step : Step.values()) {
+                if (step.target() == target) {
+                    return step;
+                }
+            }
+            throw new IllegalStateException("no step leads to " + target);
+        }
+    }
 }

@@ -190,4 +190,24 @@ class LifecycleTest {
 
         assertThat(after).isEqualTo(new LeadStatus(Stage.MQL, 2, Optional.empty()));
     }
+
+    @Test
+    void pastStageChangesFollowTheTableAndTheReasonCodeRule() {
+        Outcome toMql = lifecycle.recordPast(in(Stage.LEAD), Stage.MQL, Optional.empty(), "sdr-7", NOW, "crm");
+        Outcome skipping = lifecycle.recordPast(in(Stage.LEAD), Stage.WON, Optional.empty(), "sr-2", NOW, "crm");
+        Outcome rejectedWithoutCode =
+                lifecycle.recordPast(in(Stage.MQL), Stage.REJECTED, Optional.empty(), "sr-2", NOW, "crm");
+        Outcome rejected =
+                lifecycle.recordPast(in(Stage.MQL), Stage.REJECTED, Optional.of("NO_RESPONSE"), "sr-2", NOW, "crm");
+
+        assertThat(((Outcome.Moved) toMql).stage()).isEqualTo(Stage.MQL);
+        assertThat(new LeadStatus(Stage.LEAD, 0, Optional.empty())
+                        .after(((Outcome.Moved) toMql).changes().get(0)))
+                .isEqualTo(new LeadStatus(Stage.MQL, 1, Optional.empty()));
+        assertThat(skipping).isInstanceOf(Outcome.Refused.class);
+        assertThat(rejectedWithoutCode)
+                .extracting(o -> ((Outcome.Incomplete) o).field())
+                .isEqualTo("reasonCode");
+        assertThat(((Outcome.Moved) rejected).stage()).isEqualTo(Stage.NURTURE);
+    }
 }

@@ -1,0 +1,232 @@
+package dev.baton.adapter.api;
+
+import dev.baton.core.engine.Activities;
+import dev.baton.core.engine.BatonException;
+import dev.baton.core.engine.LeadCommands;
+import dev.baton.core.engine.LeadDetails;
+import dev.baton.core.engine.LeadIntake;
+import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.StoredLead;
+import dev.baton.core.lead.HistoryEntry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Leads: create or update, read with the score card, history, lifecycle commands, activities. */
+@RestController
+@RequestMapping("/api/v1/leads")
+@Tag(name = "Leads", description = "Leads, their companies, their history and their lifecycle")
+class LeadController {
+
+    private final LeadIntake intake;
+    private final LeadQueries queries;
+    private final LeadStore leads;
+    private final LeadCommands commands;
+    private final Activities activities;
+
+    LeadController(
+            LeadIntake intake, LeadQueries queries, LeadStore leads, LeadCommands commands, Activities activities) {
+        this.intake = intake;
+        this.queries = queries;
+        this.leads = leads;
+        this.commands = commands;
+        this.activities = activities;
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a lead, or update the one with this email field by field (201 created, 200 updated)")
+    ResponseEntity<LeadDetails> upsert(@RequestBody LeadRequests.LeadRequest request) {
+        StoredLead lead = intake.upsert(LeadRequests.toInput(request), actor(request.actor()));
+        LeadDetails details = details(lead.id());
+        return lead.created()
+                ? ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id()))
+                        .body(details)
+                : ResponseEntity.ok(details);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "The lead as it stands: profile, company, stage, score card, qualification")
+    LeadDetails lead(@PathVariable long id) {
+        return details(id);
+    }
+
+    @GetMapping("/{id}/timeline")
+    @Operation(summary = "Everything that happened to the lead, oldest first; never rewritten")
+    List<HistoryEntry> timeline(@PathVariable long id) {
+        details(id);
+        return leads.history(id);
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Sales takes the MQL")
+    LeadDetails accept(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(id, "accepted", (lifecycle, status, at) -> lifecycle.accept(status, c.actor(), at));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Sales turns the MQL down; a reason code of the agreement is required")
+    LeadDetails reject(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(
+                id,
+                "rejected",
+                (lifecycle, status, at) ->
+                        lifecycle.reject(status, c.reason(), Optional.ofNullable(c.note()), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/qualify")
+    @Operation(summary = "Sales qualifies the lead to SQL with the BANT answers the agreement requires")
+    LeadDetails qualify(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        Map<String, String> bant = c.bant() == null ? Map.of() : c.bant();
+        return run(
+                id, "sales qualified", (lifecycle, status, at) -> lifecycle.qualifyToSql(status, bant, c.actor(), at));
+    }
+
+    @PostMapping("/{id}/nurture")
+    @Operation(summary = "Back to marketing's nurture programmes")
+    LeadDetails nurture(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(id, "nurtured", (lifecycle, status, at) -> lifecycle.nurture(status, c.reason(), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/recycle")
+    @Operation(summary = "Back to marketing; a recycle reason code sets the cool-off")
+    LeadDetails recycle(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(id, "recycled", (lifecycle, status, at) -> lifecycle.recycle(status, c.reason(), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/disqualify")
+    @Operation(summary = "Out, with a reason code of the agreement")
+    LeadDetails disqualify(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(
+                id, "disqualified", (lifecycle, status, at) -> lifecycle.disqualify(status, c.reason(), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/opportunity")
+    @Operation(summary = "Open an opportunity: amount, currency and expected close date")
+    LeadDetails openOpportunity(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(
+                id,
+                "opportunity opened",
+                (lifecycle, status, at) -> lifecycle.openOpportunity(
+                        status,
+                        Optional.ofNullable(c.amount()),
+                        Optional.ofNullable(c.currency()).map(s -> s.toUpperCase(Locale.ROOT)),
+                        Optional.ofNullable(c.expectedCloseDate()),
+                        c.actor(),
+                        at));
+    }
+
+    @PostMapping("/{id}/won")
+    @Operation(summary = "The opportunity was won")
+    LeadDetails won(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(id, "won", (lifecycle, status, at) -> lifecycle.win(status, c.actor(), at));
+    }
+
+    @PostMapping("/{id}/lost")
+    @Operation(summary = "The opportunity was lost; a reason is required")
+    LeadDetails lost(@PathVariable long id, @RequestBody @Nullable Command body) {
+        Command c = Command.orEmpty(body);
+        return run(
+                id,
+                "lost",
+                (lifecycle, status, at) -> lifecycle.lose(status, Optional.ofNullable(c.lostReason()), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/activities")
+    @Operation(summary = "Log a call, email, meeting or social touch; the first one is the lead's first touch")
+    LeadDetails logActivity(@PathVariable long id, @RequestBody ActivityRequest request) {
+        return details(activities.log(id, request.toActivity()).id());
+    }
+
+    private LeadDetails run(long id, String cause, LeadCommands.Command command) {
+        return details(commands.run(id, cause, command).id());
+    }
+
+    private LeadDetails details(long id) {
+        return queries.details(id).orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
+    }
+
+    private static String actor(@Nullable String actor) {
+        return actor == null || actor.isBlank() ? "api" : actor.strip();
+    }
+
+    /** The body of a lifecycle command; each command reads the fields it needs. */
+    record Command(
+            @Nullable String actor,
+            @Nullable String reasonCode,
+            @Nullable String note,
+            @Nullable Map<String, String> bant,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable LocalDate expectedCloseDate,
+            @Nullable String lostReason) {
+
+        static Command orEmpty(@Nullable Command body) {
+            return body == null ? new Command(null, null, null, null, null, null, null, null) : body;
+        }
+
+        @Override
+        public String actor() {
+            return LeadController.actor(actor);
+        }
+
+        Optional<String> reason() {
+            return Optional.ofNullable(reasonCode).map(String::strip).filter(r -> !r.isEmpty());
+        }
+    }
+
+    /** A rep's touch as posted. */
+    record ActivityRequest(
+            @Nullable String type,
+            @Nullable Instant at,
+            @Nullable String rep,
+            @Nullable String outcome,
+            @Nullable String notes) {
+
+        Activities.Activity toActivity() {
+            var errors = new InvalidFields.Collector();
+            Optional<Activities.Type> kind = Optional.empty();
+            try {
+                kind = Optional.ofNullable(type)
+                        .map(t -> Activities.Type.valueOf(t.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                kind = Optional.empty();
+            }
+            if (kind.isEmpty()) {
+                errors.add("type", "type must be call, email, meeting or social");
+            }
+            if (at == null) {
+                errors.add("at", "at is required: when the touch happened");
+            }
+            if (rep == null || rep.isBlank()) {
+                errors.add("rep", "rep is required: who made the touch");
+            }
+            errors.throwIfAny();
+            return new Activities.Activity(
+                    kind.orElseThrow(), at, rep.strip(), Optional.ofNullable(outcome), Optional.ofNullable(notes));
+        }
+    }
+}

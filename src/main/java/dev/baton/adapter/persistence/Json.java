@@ -1,0 +1,42 @@
+package dev.baton.adapter.persistence;
+
+import java.util.Map;
+import org.postgresql.util.PGobject;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON columns: values written as jsonb, read back as maps. */
+final class Json {
+
+    private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final JsonMapper mapper;
+
+    Json(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    PGobject jsonb(Object value) {
+        try {
+            var json = new PGobject();
+            json.setType("jsonb");
+            json.setValue(mapper.writeValueAsString(value));
+            return json;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, String> textMap(String json) {
+        return mapper.readValue(json, TEXT_MAP);
+    }
+
+    Map<String, Object> map(String json) {
+        return mapper.readValue(json, MAP);
+    }
+
+    Object value(String json) {
+        return mapper.readValue(json, Object.class);
+    }
+}

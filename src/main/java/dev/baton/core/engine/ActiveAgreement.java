@@ -1,0 +1,51 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.AgreementVersion;
+import dev.baton.core.lifecycle.Lifecycle;
+import dev.baton.core.scoring.Scorer;
+import java.util.Optional;
+
+/** The agreement in force, parsed once per version and shared. */
+public final class ActiveAgreement {
+
+    /** An active agreement ready to run: its version number, scorer and lifecycle. */
+    public record Running(int version, Agreement agreement, Scorer scorer, Lifecycle lifecycle) {}
+
+    private final AgreementVersions versions;
+    private final AgreementParser parser;
+    private volatile Optional<Running> cached = Optional.empty();
+
+    public ActiveAgreement(AgreementVersions versions, AgreementParser parser) {
+        this.versions = versions;
+        this.parser = parser;
+    }
+
+    /** The version active now; parsed again only when another version became active. */
+    public Optional<Running> current() {
+        Optional<Integer> number = versions.activeNumber();
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Running> known = cached;
+        if (known.isPresent() && known.get().version() == number.get()) {
+            return known;
+        }
+        Optional<Running> loaded = versions.find(number.get()).map(this::load);
+        cached = loaded;
+        return loaded;
+    }
+
+    /** The active agreement, or a conflict for commands that cannot run without one. */
+    public Running require() {
+        return current()
+                .orElseThrow(() -> new BatonException.Conflict(
+                        "no agreement is active yet; propose one, have marketing and sales approve it, activate it"));
+    }
+
+    private Running load(AgreementVersion version) {
+        Agreement agreement = parser.parse(version.source());
+        return new Running(
+                version.number(), agreement, new Scorer(agreement), new Lifecycle(agreement, version.number()));
+    }
+}

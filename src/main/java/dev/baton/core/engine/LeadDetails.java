@@ -1,0 +1,26 @@
+package dev.baton.core.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A lead as the API shows it: profile, company, stage, the last score card and the qualification that holds. */
+public record LeadDetails(
+        long id,
+        String email,
+        Map<String, String> profile,
+        Map<String, String> company,
+        String stage,
+        int cycle,
+        Optional<Instant> coolOffUntil,
+        Optional<Integer> score,
+        Optional<Object> scoreCard,
+        Optional<Integer> scoredWith,
+        Optional<Integer> qualifiedWith,
+        Optional<Instant> qualifiedAt,
+        Optional<String> whyQualified,
+        List<String> priority,
+        Optional<Instant> firstTouchAt,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,257 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.Email;
+import dev.baton.core.lead.EngagementEvent;
+import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.lead.RawEvent;
+import dev.baton.core.lifecycle.StageChange;
+import dev.baton.core.scoring.ScoreCard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Takes in leads and their engagement: merges profiles field by field, stores each event once, attaches an anonymous
+ * visitor's events when the visitor is identified, and rescores every touched lead — qualifying it in the same
+ * transaction when the active agreement's MQL rule is met.
+ */
+public final class LeadIntake {
+
+    /** How far in the future an event or change may claim to be, for clocks that are slightly off. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** A lead as a caller sends it: its email and the fields it knows, as {@code lead.*} and {@code company.*}. */
+    public record LeadInput(Email email, Map<String, String> fields) {
+        public LeadInput {
+            fields = Map.copyOf(fields);
+        }
+    }
+
+    /** What happened to one event of a batch. */
+    public record EventResult(String eventId, Status status, Optional<Long> leadId) {
+        /** Stored now, or already stored earlier (a replay, which changes nothing). */
+        public enum Status {
+            STORED,
+            DUPLICATE
+        }
+    }
+
+    private final LeadStore leads;
+    private final EngagementStore engagement;
+    private final ActiveAgreement active;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public LeadIntake(
+            LeadStore leads,
+            EngagementStore engagement,
+            ActiveAgreement active,
+            Transactions transactions,
+            Clock clock) {
+        this.leads = leads;
+        this.engagement = engagement;
+        this.active = active;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Creates or updates a lead and its company; returns the lead as it now stands. */
+    public StoredLead upsert(LeadInput input, String actor) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            StoredLead lead = leads.lockOrCreate(input.email(), now);
+            if (lead.created()) {
+                leads.append(
+                        lead.id(),
+                        new HistoryEntry(
+                                "LeadCreated",
+                                now,
+                                actor,
+                                "api",
+                                version(),
+                                Map.of("email", lead.email().address())));
+            }
+            mergeProfile(lead, input.fields(), actor, now);
+            StoredLead merged = leads.lock(lead.id()).orElseThrow();
+            rescore(merged, now, "profile changed");
+            StoredLead stored = leads.find(lead.id()).orElseThrow();
+            return lead.created() ? stored.asCreated() : stored;
+        });
+    }
+
+    private void mergeProfile(StoredLead lead, Map<String, String> fields, String actor, Instant now) {
+        var leadFields = new TreeMap<String, String>();
+        var companyFields = new TreeMap<String, String>();
+        fields.forEach((field, value) -> (field.startsWith("company.") ? companyFields : leadFields).put(field, value));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        var profile = new TreeMap<>(lead.profile());
+        leadFields.forEach((field, value) -> change(profile, field, value, changes));
+        if (!changes.isEmpty()) {
+            leads.saveProfile(lead.id(), profile, now);
+        }
+        Optional<String> domain = Optional.ofNullable(companyFields.get("company.domain"))
+                .map(String::toLowerCase)
+                .filter(d -> !Email.isFreeMail(d))
+                .or(() -> lead.email().companyDomain());
+        if (domain.isPresent()) {
+            StoredLead current = lead;
+            if (lead.companyId().isEmpty()) {
+                leads.linkCompany(lead.id(), leads.companyWithDomain(domain.get(), now));
+                changes.put("company.domain", Map.of("to", domain.get()));
+                current = leads.lock(lead.id()).orElseThrow();
+            }
+            var company = new TreeMap<>(current.companyProfile());
+            var companyChanges = new LinkedHashMap<String, Object>();
+            companyFields.forEach((field, value) -> change(company, field, value, companyChanges));
+            if (!companyChanges.isEmpty()) {
+                var merged = new TreeMap<String, String>();
+                companyChanges.keySet().forEach(field -> merged.put(field, company.get(field)));
+                leads.mergeCompanyProfile(current.companyId().orElseThrow(), merged, now);
+                changes.putAll(companyChanges);
+            }
+        }
+        if (!changes.isEmpty()) {
+            leads.append(lead.id(), new HistoryEntry("LeadFieldsChanged", now, actor, "api", version(), changes));
+        }
+    }
+
+    private static void change(Map<String, String> profile, String field, String value, Map<String, Object> changes) {
+        String was = profile.get(field);
+        String is = value == null ? null : value.strip();
+        if (is == null || is.isEmpty() || is.equals(was)) {
+            return;
+        }
+        profile.put(field, is);
+        var change = new LinkedHashMap<String, String>();
+        if (was != null) {
+            change.put("from", was);
+        }
+        change.put("to", is);
+        changes.put(field, change);
+    }
+
+    /** Stores a batch of events, each once, and rescores the leads they touch, all in one transaction. */
+    public List<EventResult> ingest(List<RawEvent> batch, String actor) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
+                    throw new BatonException.Invalid(
+                            "events[" + i + "].occurredAt",
+                            "occurredAt " + batch.get(i).occurredAt() + " is in the future (now is " + now + ")");
+                }
+            }
+            var results = new ArrayList<EventResult>();
+            var touched = new TreeSet<Long>();
+            for (RawEvent event : batch) {
+                Optional<Long> leadId = resolve(event, actor, now, touched);
+                boolean stored = engagement.add(event, leadId, now);
+                if (stored) {
+                    leadId.ifPresent(touched::add);
+                }
+                results.add(new EventResult(
+                        event.eventId(), stored ? EventResult.Status.STORED : EventResult.Status.DUPLICATE, leadId));
+            }
+            for (long id : touched) {
+                leads.lock(id).ifPresent(lead -> rescore(lead, now, "engagement received"));
+            }
+            return results;
+        });
+    }
+
+    private Optional<Long> resolve(RawEvent event, String actor, Instant now, TreeSet<Long> touched) {
+        Optional<Long> lead = event.leadId();
+        if (lead.isPresent() && leads.find(lead.get()).isEmpty()) {
+            throw new BatonException.Invalid("leadId", "there is no lead " + lead.get());
+        }
+        if (lead.isEmpty() && event.email().isPresent()) {
+            StoredLead found = leads.lockOrCreate(event.email().get(), now);
+            if (found.created()) {
+                leads.append(
+                        found.id(),
+                        new HistoryEntry(
+                                "LeadCreated",
+                                now,
+                                actor,
+                                "event " + event.eventId(),
+                                version(),
+                                Map.of("email", found.email().address())));
+            }
+            lead = Optional.of(found.id());
+        }
+        if (event.visitorId().isEmpty()) {
+            return lead;
+        }
+        String visitor = event.visitorId().get();
+        if (lead.isEmpty()) {
+            return engagement.leadOfVisitor(visitor);
+        }
+        int attached = engagement.attachVisitor(visitor, lead.get());
+        if (attached > 0) {
+            touched.add(lead.get());
+            leads.append(
+                    lead.get(),
+                    new HistoryEntry(
+                            "VisitorIdentified",
+                            now,
+                            actor,
+                            "event " + event.eventId(),
+                            version(),
+                            Map.of("visitorId", visitor, "events", attached)));
+        }
+        return lead;
+    }
+
+    /** Scores the lead now and, when the MQL rule is met, qualifies it; the lead must be locked. */
+    void rescore(StoredLead lead, Instant now, String cause) {
+        Optional<ActiveAgreement.Running> running = active.current();
+        if (running.isEmpty()) {
+            return;
+        }
+        ActiveAgreement.Running agreement = running.get();
+        List<EngagementEvent> events = engagement.ofLead(lead.id());
+        ScoreCard card = agreement.scorer().score(lead.facts(), events, now);
+        boolean changed = lead.score().filter(s -> s == card.total()).isEmpty()
+                || lead.scoredWith().filter(v -> v == agreement.version()).isEmpty();
+        if (changed) {
+            leads.saveScore(lead.id(), card, agreement.version());
+            leads.append(
+                    lead.id(),
+                    new HistoryEntry(
+                            "LeadScored",
+                            now,
+                            "scoring",
+                            cause,
+                            Optional.of(agreement.version()),
+                            Map.of(
+                                    "score",
+                                    card.total(),
+                                    "fit",
+                                    card.fit(),
+                                    "intent",
+                                    card.intent(),
+                                    "mql",
+                                    card.mql().explanation())));
+        }
+        Optional<StageChange.LeadQualified> qualified = agreement.lifecycle().qualify(lead.status(), card, "scoring");
+        if (qualified.isPresent()) {
+            StageChange.LeadQualified change = qualified.get();
+            leads.saveStatus(lead.id(), lead.status().after(change), now);
+            leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
+            leads.append(
+                    lead.id(),
+                    new HistoryEntry("LeadQualified", now, "scoring", cause, Optional.of(agreement.version()), change));
+        }
+    }
+
+    private Optional<Integer> version() {
+        return active.current().map(ActiveAgreement.Running::version);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.Email;
+import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.lifecycle.LeadStatus;
+import dev.baton.core.scoring.ScoreCard;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The port to where leads, their companies and their histories are kept. Locks last until the transaction ends. */
+public interface LeadStore {
+
+    /** The lead with this email, created if there is none, locked. */
+    StoredLead lockOrCreate(Email email, Instant at);
+
+    Optional<StoredLead> lock(long id);
+
+    Optional<StoredLead> find(long id);
+
+    /** The company with this domain, created if there is none; returns its id. */
+    long companyWithDomain(String domain, Instant at);
+
+    void linkCompany(long leadId, long companyId);
+
+    void saveProfile(long leadId, Map<String, String> profile, Instant at);
+
+    /** Sets these fields of the company's profile, leaving the others as they are (another lead may set them). */
+    void mergeCompanyProfile(long companyId, Map<String, String> fields, Instant at);
+
+    void saveScore(long leadId, ScoreCard card, int agreementVersion);
+
+    void saveStatus(long leadId, LeadStatus status, Instant at);
+
+    /** Records a qualification on the lead: the version, the time and the explanation that stay with this cycle. */
+    void saveQualification(long leadId, int agreementVersion, Instant at, String why, List<String> priority);
+
+    void saveFirstTouch(long leadId, Instant at);
+
+    void append(long leadId, HistoryEntry entry);
+
+    List<HistoryEntry> history(long leadId);
+}

@@ -1,0 +1,42 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.Email;
+import dev.baton.core.lead.Facts;
+import dev.baton.core.lifecycle.LeadStatus;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A lead as stored: its profile, its company's profile, and where it stands. */
+public record StoredLead(
+        long id,
+        Email email,
+        boolean created,
+        Optional<Long> companyId,
+        Map<String, String> profile,
+        Map<String, String> companyProfile,
+        LeadStatus status,
+        Optional<Integer> score,
+        Optional<Integer> scoredWith,
+        Optional<Instant> firstTouchAt) {
+
+    public StoredLead {
+        profile = Map.copyOf(profile);
+        companyProfile = Map.copyOf(companyProfile);
+    }
+
+    /** The same lead, marked as created by the current command. */
+    public StoredLead asCreated() {
+        return new StoredLead(
+                id, email, true, companyId, profile, companyProfile, status, score, scoredWith, firstTouchAt);
+    }
+
+    /** Everything rules can test: the lead's fields, its email, and its company's fields. */
+    public Facts facts() {
+        var values = new HashMap<String, String>(profile);
+        values.putAll(companyProfile);
+        values.put("lead.email", email.address());
+        return new Facts(values);
+    }
+}
