@@ -13,7 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record BatonSettings(
         @DefaultValue Data data,
         @DefaultValue Database database,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Rescore rescoring) {
+
+    /** Rescoring after an agreement change: whether this instance works the jobs, and in chunks of how many leads. */
+    public record Rescore(
+            @DefaultValue("true") boolean worker,
+            @DefaultValue("500") int chunkSize,
+            @DefaultValue("1s") java.time.Duration interval) {}
 
     /** Where the embedded PostgreSQL keeps its files when no database is configured. */
     public record Data(@DefaultValue("./baton-data") Path dir) {}

@@ -4,7 +4,9 @@ import dev.baton.adapter.persistence.JdbcAgreementVersions;
 import dev.baton.adapter.persistence.JdbcEngagementStore;
 import dev.baton.adapter.persistence.JdbcLeadQueries;
 import dev.baton.adapter.persistence.JdbcLeadStore;
+import dev.baton.adapter.persistence.JdbcRescoreJobs;
 import dev.baton.adapter.persistence.SpringTransactions;
+import dev.baton.adapter.scheduler.RescoringWorker;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.Activities;
@@ -16,8 +18,11 @@ import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.RescoreJobs;
+import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +62,37 @@ class CoreConfiguration {
 
     @Bean
     AgreementService agreementService(
-            AgreementVersions versions, AgreementParser parser, Transactions transactions, Clock clock) {
-        return new AgreementService(versions, parser, transactions, clock);
+            AgreementVersions versions,
+            AgreementParser parser,
+            Transactions transactions,
+            Clock clock,
+            RescoreJobs rescoreJobs) {
+        return new AgreementService(versions, parser, transactions, clock, rescoreJobs);
+    }
+
+    @Bean
+    RescoreJobs rescoreJobs(JdbcClient jdbc) {
+        return new JdbcRescoreJobs(jdbc);
+    }
+
+    @Bean
+    Rescoring rescoring(
+            RescoreJobs jobs,
+            LeadStore leads,
+            EngagementStore engagement,
+            ActiveAgreement active,
+            Transactions transactions,
+            Clock clock) {
+        return new Rescoring(jobs, leads, engagement, active, transactions, clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "baton.rescoring.worker", matchIfMissing = true)
+    RescoringWorker rescoringWorker(Rescoring rescoring, BatonSettings settings) {
+        return new RescoringWorker(
+                rescoring,
+                settings.rescoring().chunkSize(),
+                settings.rescoring().interval());
     }
 
     @Bean

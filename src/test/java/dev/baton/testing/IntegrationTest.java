@@ -25,12 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of this test run, with a settable
- * clock, spoken to over real HTTP. Every subclass shares one application context and so one database.
+ * clock, spoken to over real HTTP. Every subclass shares one application context and so one database. Rescoring
+ * jobs are worked by the tests themselves, step by step, instead of by the background worker.
  */
 @SpringBootTest(
         classes = BatonServer.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "baton.api.token=" + IntegrationTest.TOKEN)
+        properties = {"baton.api.token=" + IntegrationTest.TOKEN, "baton.rescoring.worker=false"})
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
 
@@ -87,12 +88,15 @@ public abstract class IntegrationTest {
 
     /** Stores, signs and activates an example agreement; returns its version number. */
     protected int activateExample(String file) {
-        String source;
         try {
-            source = Files.readString(Path.of("examples/agreements", file));
+            return activate(Files.readString(Path.of("examples/agreements", file)), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stores, signs and activates an agreement; returns its version number. */
+    protected int activate(String source, String file) {
         Response created = post("/api/v1/agreements?author=revops", "application/yaml", source);
         int number = created.json().get("number").asInt();
         postJson(

@@ -5,7 +5,10 @@ import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.RawEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +58,26 @@ public final class JdbcEngagementStore implements EngagementStore {
                 .param("lead", leadId)
                 .param("visitor", visitorId)
                 .update();
+    }
+
+    @Override
+    public Map<Long, List<EngagementEvent>> ofLeads(List<Long> leadIds) {
+        var events = new HashMap<Long, List<EngagementEvent>>();
+        if (leadIds.isEmpty()) {
+            return events;
+        }
+        jdbc.sql("""
+                        select lead_id, event_id, type, occurred_at, properties from engagement_event
+                         where lead_id = any(:leads) order by lead_id, occurred_at, event_id
+                        """).param("leads", leadIds.toArray(Long[]::new)).query(row -> {
+            events.computeIfAbsent(row.getLong("lead_id"), id -> new ArrayList<>())
+                    .add(new EngagementEvent(
+                            row.getString("event_id"),
+                            row.getString("type"),
+                            row.getTimestamp("occurred_at").toInstant(),
+                            json.textMap(row.getString("properties"))));
+        });
+        return events;
     }
 
     @Override

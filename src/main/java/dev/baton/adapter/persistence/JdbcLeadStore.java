@@ -59,6 +59,29 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public List<Long> openLeadIdsAfter(long afterId, int limit) {
+        return jdbc.sql("""
+                        select id from lead where id > :after and stage not in ('WON', 'LOST', 'DISQUALIFIED')
+                         order by id limit :limit
+                        """)
+                .param("after", afterId)
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    @Override
+    public List<StoredLead> lockAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where l.id = any(:ids) order by l.id for no key update of l")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(this::map)
+                .list();
+    }
+
+    @Override
     public Optional<StoredLead> find(long id) {
         return jdbc.sql(SELECT + " where l.id = :id")
                 .param("id", id)

@@ -36,6 +36,17 @@ public final class ActiveAgreement {
         return loaded;
     }
 
+    /** A version ready to run, active or not (a rescoring job runs the version it was started for). */
+    public Running version(int number) {
+        Optional<Running> known = cached;
+        if (known.isPresent() && known.get().version() == number) {
+            return known.get();
+        }
+        return versions.find(number)
+                .map(this::load)
+                .orElseThrow(() -> new BatonException.NotFound("there is no agreement version " + number));
+    }
+
     /** The active agreement, or a conflict for commands that cannot run without one. */
     public Running require() {
         return current()

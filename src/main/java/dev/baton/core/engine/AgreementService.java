@@ -8,17 +8,26 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores agreement versions, records sign-offs, activates a version once both sides signed, and diffs versions. */
+/**
+ * Stores agreement versions, records sign-offs, activates a version once both sides signed (starting the rescoring of
+ * every open lead against it), and diffs versions.
+ */
 public final class AgreementService {
 
     private final AgreementVersions versions;
     private final AgreementParser parser;
     private final Transactions transactions;
     private final Clock clock;
+    private final RescoreJobs rescoring;
 
     public AgreementService(
-            AgreementVersions versions, AgreementParser parser, Transactions transactions, Clock clock) {
+            AgreementVersions versions,
+            AgreementParser parser,
+            Transactions transactions,
+            Clock clock,
+            RescoreJobs rescoring) {
         this.versions = versions;
+        this.rescoring = rescoring;
         this.parser = parser;
         this.transactions = transactions;
         this.clock = clock;
@@ -62,6 +71,7 @@ public final class AgreementService {
                 throw new BatonException.Conflict(reason);
             });
             versions.activate(number, actor, clock.instant());
+            rescoring.start(number, clock.instant());
             return versions.find(number).orElseThrow();
         });
     }

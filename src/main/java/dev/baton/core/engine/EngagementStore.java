@@ -19,4 +19,7 @@ public interface EngagementStore {
     int attachVisitor(String visitorId, long leadId);
 
     List<EngagementEvent> ofLead(long leadId);
+
+    /** The events of several leads at once, by lead; leads without events are absent. */
+    java.util.Map<Long, List<EngagementEvent>> ofLeads(List<Long> leadIds);
 }

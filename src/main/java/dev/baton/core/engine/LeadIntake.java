@@ -1,11 +1,8 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.lead.Email;
-import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lead.RawEvent;
-import dev.baton.core.lifecycle.StageChange;
-import dev.baton.core.scoring.ScoreCard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +45,7 @@ public final class LeadIntake {
     private final ActiveAgreement active;
     private final Transactions transactions;
     private final Clock clock;
+    private final Rescorer rescorer;
 
     public LeadIntake(
             LeadStore leads,
@@ -60,6 +58,7 @@ public final class LeadIntake {
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
+        this.rescorer = new Rescorer(leads);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */
@@ -210,45 +209,9 @@ public final class LeadIntake {
     }
 
     /** Scores the lead now and, when the MQL rule is met, qualifies it; the lead must be locked. */
-    void rescore(StoredLead lead, Instant now, String cause) {
-        Optional<ActiveAgreement.Running> running = active.current();
-        if (running.isEmpty()) {
-            return;
-        }
-        ActiveAgreement.Running agreement = running.get();
-        List<EngagementEvent> events = engagement.ofLead(lead.id());
-        ScoreCard card = agreement.scorer().score(lead.facts(), events, now);
-        boolean changed = lead.score().filter(s -> s == card.total()).isEmpty()
-                || lead.scoredWith().filter(v -> v == agreement.version()).isEmpty();
-        if (changed) {
-            leads.saveScore(lead.id(), card, agreement.version());
-            leads.append(
-                    lead.id(),
-                    new HistoryEntry(
-                            "LeadScored",
-                            now,
-                            "scoring",
-                            cause,
-                            Optional.of(agreement.version()),
-                            Map.of(
-                                    "score",
-                                    card.total(),
-                                    "fit",
-                                    card.fit(),
-                                    "intent",
-                                    card.intent(),
-                                    "mql",
-                                    card.mql().explanation())));
-        }
-        Optional<StageChange.LeadQualified> qualified = agreement.lifecycle().qualify(lead.status(), card, "scoring");
-        if (qualified.isPresent()) {
-            StageChange.LeadQualified change = qualified.get();
-            leads.saveStatus(lead.id(), lead.status().after(change), now);
-            leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
-            leads.append(
-                    lead.id(),
-                    new HistoryEntry("LeadQualified", now, "scoring", cause, Optional.of(agreement.version()), change));
-        }
+    private void rescore(StoredLead lead, Instant now, String cause) {
+        active.current()
+                .ifPresent(agreement -> rescorer.rescore(lead, engagement.ofLead(lead.id()), agreement, now, cause));
     }
 
     private Optional<Integer> version() {

@@ -17,6 +17,12 @@ public interface LeadStore {
 
     Optional<StoredLead> lock(long id);
 
+    /** The ids of open leads (not won, lost or disqualified) above an id, in order, at most {@code limit}. */
+    List<Long> openLeadIdsAfter(long afterId, int limit);
+
+    /** Locks these leads, in id order so that concurrent lockers never deadlock, and returns them. */
+    List<StoredLead> lockAll(List<Long> ids);
+
     Optional<StoredLead> find(long id);
 
     /** The company with this domain, created if there is none; returns its id. */

@@ -1,0 +1,59 @@
+package dev.baton.adapter.scheduler;
+
+import dev.baton.core.engine.Rescoring;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Works rescoring jobs in the background: looks for a running job at a fixed interval and works it chunk by chunk
+ * until none is left. Several Baton instances may run it; each chunk is claimed by one of them.
+ */
+public final class RescoringWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RescoringWorker.class);
+
+    private final Rescoring rescoring;
+    private final int chunkSize;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    public RescoringWorker(Rescoring rescoring, int chunkSize, Duration interval) {
+        this.rescoring = rescoring;
+        this.chunkSize = chunkSize;
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "baton-rescoring");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::work, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void work() {
+        try {
+            rescoring.drain(chunkSize);
+        } catch (RuntimeException e) {
+            log.warn("Rescoring stopped for now and will resume from its checkpoint: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdownNow();
+        executor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}
