@@ -2,14 +2,15 @@ package dev.baton.adapter.persistence;
 
 import dev.baton.core.engine.EngagementStore;
 import dev.baton.core.lead.EngagementEvent;
-import dev.baton.core.lead.RawEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,31 +26,56 @@ public final class JdbcEngagementStore implements EngagementStore {
     }
 
     @Override
-    public boolean add(RawEvent event, Optional<Long> leadId, Instant receivedAt) {
-        return jdbc.sql("""
-                                insert into engagement_event
-                                       (event_id, lead_id, visitor_id, type, occurred_at, received_at, properties)
-                                values (:id, :lead, :visitor, :type, :occurred, :received, :properties)
-                                on conflict (event_id) do nothing
-                                """)
-                        .param("id", event.eventId())
-                        .param("lead", leadId.orElse(null))
-                        .param("visitor", event.visitorId().orElse(null))
-                        .param("type", event.type())
-                        .param("occurred", Timestamp.from(event.occurredAt()))
-                        .param("received", Timestamp.from(receivedAt))
-                        .param("properties", json.jsonb(event.properties()))
-                        .update()
-                == 1;
+    public Set<String> addAll(List<Placed> events, Instant receivedAt) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        insert into engagement_event
+                               (event_id, lead_id, visitor_id, type, occurred_at, received_at, properties)
+                        select id, lead, visitor, type, occurred::timestamptz, :received, properties::jsonb
+                          from unnest(:ids::text[], :leads::bigint[], :visitors::text[], :types::text[],
+                                      :occurred::text[], :properties::text[])
+                               as u(id, lead, visitor, type, occurred, properties)
+                        on conflict (event_id) do nothing
+                        returning event_id
+                        """)
+                .param("ids", events.stream().map(e -> e.event().eventId()).toArray(String[]::new))
+                .param(
+                        "leads",
+                        events.stream().map(e -> e.leadId().orElse(null)).toArray(Long[]::new))
+                .param(
+                        "visitors",
+                        events.stream()
+                                .map(e -> e.event().visitorId().orElse(null))
+                                .toArray(String[]::new))
+                .param("types", events.stream().map(e -> e.event().type()).toArray(String[]::new))
+                .param(
+                        "occurred",
+                        events.stream()
+                                .map(e -> e.event().occurredAt().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "properties",
+                        events.stream()
+                                .map(e -> json.text(e.event().properties()))
+                                .toArray(String[]::new))
+                .param("received", Timestamp.from(receivedAt))
+                .query(String.class)
+                .list());
     }
 
     @Override
-    public Optional<Long> leadOfVisitor(String visitorId) {
-        return jdbc.sql("""
-                        select lead_id from engagement_event
-                         where visitor_id = :visitor and lead_id is not null
-                         order by received_at desc limit 1
-                        """).param("visitor", visitorId).query(Long.class).optional();
+    public Map<String, Long> leadsOfVisitors(Collection<String> visitorIds) {
+        var leads = new HashMap<String, Long>();
+        jdbc.sql("""
+                        select distinct on (visitor_id) visitor_id, lead_id from engagement_event
+                         where visitor_id = any(:visitors) and lead_id is not null
+                         order by visitor_id, received_at desc
+                        """).param("visitors", visitorIds.toArray(String[]::new)).query(row -> {
+            leads.put(row.getString("visitor_id"), row.getLong("lead_id"));
+        });
+        return leads;
     }
 
     @Override

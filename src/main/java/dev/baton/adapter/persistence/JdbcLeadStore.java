@@ -6,14 +6,17 @@ import dev.baton.core.lead.Email;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Stage;
-import dev.baton.core.scoring.ScoreCard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +59,92 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("id", id)
                 .query(this::map)
                 .optional();
+    }
+
+    @Override
+    public Set<Long> existing(Collection<Long> ids) {
+        return new HashSet<>(jdbc.sql("select id from lead where id = any(:ids)")
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
+    @Override
+    public Map<String, StoredLead> lockOrCreateAll(Collection<Email> emails, Instant at) {
+        String[] addresses = emails.stream().map(Email::address).sorted().toArray(String[]::new);
+        Set<String> created = new HashSet<>(jdbc.sql("""
+                        insert into lead (email, created_at, updated_at)
+                        select e, :at, :at from unnest(:emails::text[]) as e
+                        on conflict (email) do nothing
+                        returning email
+                        """)
+                .param("emails", addresses)
+                .param("at", Timestamp.from(at))
+                .query(String.class)
+                .list());
+        var leads = new HashMap<String, StoredLead>();
+        jdbc.sql(SELECT + " where l.email = any(:emails) order by l.id for no key update of l")
+                .param("emails", addresses)
+                .query(this::map)
+                .list()
+                .forEach(lead -> leads.put(
+                        lead.email().address(), created.contains(lead.email().address()) ? lead.asCreated() : lead));
+        return leads;
+    }
+
+    @Override
+    public void saveScores(List<ScoreWrite> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update lead l set score = u.score, fit = u.fit, intent = u.intent, score_card = u.card::jsonb,
+                               scored_at = u.at::timestamptz, scored_with = u.version
+                          from unnest(:ids::bigint[], :scores::int[], :fits::int[], :intents::int[], :cards::text[],
+                                      :ats::text[], :versions::int[]) as u(id, score, fit, intent, card, at, version)
+                         where l.id = u.id
+                        """)
+                .param("ids", scores.stream().map(ScoreWrite::leadId).toArray(Long[]::new))
+                .param("scores", scores.stream().map(w -> w.card().total()).toArray(Integer[]::new))
+                .param("fits", scores.stream().map(w -> w.card().fit()).toArray(Integer[]::new))
+                .param("intents", scores.stream().map(w -> w.card().intent()).toArray(Integer[]::new))
+                .param("cards", scores.stream().map(w -> json.text(w.card())).toArray(String[]::new))
+                .param("ats", scores.stream().map(w -> w.card().at().toString()).toArray(String[]::new))
+                .param(
+                        "versions",
+                        scores.stream().map(ScoreWrite::agreementVersion).toArray(Integer[]::new))
+                .update();
+    }
+
+    @Override
+    public void appendAll(List<LeadEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into lead_history (lead_id, type, at, actor, cause, agreement_version, data)
+                        select lead, type, at::timestamptz, actor, cause, version, data::jsonb
+                          from unnest(:leads::bigint[], :types::text[], :ats::text[], :actors::text[], :causes::text[],
+                                      :versions::int[], :data::text[])
+                               with ordinality as u(lead, type, at, actor, cause, version, data, n)
+                         order by n
+                        """)
+                .param("leads", entries.stream().map(LeadEntry::leadId).toArray(Long[]::new))
+                .param("types", entries.stream().map(e -> e.entry().type()).toArray(String[]::new))
+                .param(
+                        "ats",
+                        entries.stream().map(e -> e.entry().at().toString()).toArray(String[]::new))
+                .param("actors", entries.stream().map(e -> e.entry().actor()).toArray(String[]::new))
+                .param("causes", entries.stream().map(e -> e.entry().cause()).toArray(String[]::new))
+                .param(
+                        "versions",
+                        entries.stream()
+                                .map(e -> e.entry().agreementVersion().orElse(null))
+                                .toArray(Integer[]::new))
+                .param(
+                        "data",
+                        entries.stream().map(e -> json.text(e.entry().data())).toArray(String[]::new))
+                .update();
     }
 
     @Override
@@ -125,23 +214,6 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("fields", json.jsonb(fields))
                 .param("at", Timestamp.from(at))
                 .param("id", companyId)
-                .update();
-    }
-
-    @Override
-    public void saveScore(long leadId, ScoreCard card, int agreementVersion) {
-        jdbc.sql("""
-                        update lead set score = :score, fit = :fit, intent = :intent, score_card = :card,
-                               scored_at = :at, scored_with = :version
-                         where id = :id
-                        """)
-                .param("score", card.total())
-                .param("fit", card.fit())
-                .param("intent", card.intent())
-                .param("card", json.jsonb(card))
-                .param("at", Timestamp.from(card.at()))
-                .param("version", agreementVersion)
-                .param("id", leadId)
                 .update();
     }
 

@@ -28,6 +28,10 @@ final class Json {
         }
     }
 
+    String text(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
     Map<String, String> textMap(String json) {
         return mapper.readValue(json, TEXT_MAP);
     }

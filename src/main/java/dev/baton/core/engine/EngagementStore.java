@@ -9,11 +9,14 @@ import java.util.Optional;
 /** The port to where engagement events are kept, each once by its caller-supplied id. */
 public interface EngagementStore {
 
-    /** Stores the event for a lead (or anonymously); false when an event with its id is already stored. */
-    boolean add(RawEvent event, Optional<Long> leadId, Instant receivedAt);
+    /** An event with the lead it belongs to, if known. */
+    record Placed(RawEvent event, Optional<Long> leadId) {}
 
-    /** The lead a visitor was identified as, if any. */
-    Optional<Long> leadOfVisitor(String visitorId);
+    /** Stores each event unless one with its id is stored already; returns the ids stored now. */
+    java.util.Set<String> addAll(List<Placed> events, Instant receivedAt);
+
+    /** The leads these visitors were identified as, by visitor id; unidentified visitors are absent. */
+    java.util.Map<String, Long> leadsOfVisitors(java.util.Collection<String> visitorIds);
 
     /** Attaches the visitor's anonymous events to the lead; returns how many. */
     int attachVisitor(String visitorId, long leadId);

@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -147,56 +150,91 @@ public final class LeadIntake {
                             "occurredAt " + batch.get(i).occurredAt() + " is in the future (now is " + now + ")");
                 }
             }
-            var results = new ArrayList<EventResult>();
             var touched = new TreeSet<Long>();
-            for (RawEvent event : batch) {
-                Optional<Long> leadId = resolve(event, actor, now, touched);
-                boolean stored = engagement.add(event, leadId, now);
-                if (stored) {
-                    leadId.ifPresent(touched::add);
+            List<Optional<Long>> owners = resolve(batch, actor, now, touched);
+            var placed = new ArrayList<EngagementStore.Placed>();
+            for (int i = 0; i < batch.size(); i++) {
+                placed.add(new EngagementStore.Placed(batch.get(i), owners.get(i)));
+            }
+            Set<String> stored = engagement.addAll(placed, now);
+            var results = new ArrayList<EventResult>();
+            var seen = new HashSet<String>();
+            for (EngagementStore.Placed event : placed) {
+                boolean isNew = stored.contains(event.event().eventId())
+                        && seen.add(event.event().eventId());
+                if (isNew) {
+                    event.leadId().ifPresent(touched::add);
                 }
                 results.add(new EventResult(
-                        event.eventId(), stored ? EventResult.Status.STORED : EventResult.Status.DUPLICATE, leadId));
+                        event.event().eventId(),
+                        isNew ? EventResult.Status.STORED : EventResult.Status.DUPLICATE,
+                        event.leadId()));
             }
-            for (long id : touched) {
-                leads.lock(id).ifPresent(lead -> rescore(lead, now, "engagement received"));
-            }
+            active.current().ifPresent(agreement -> {
+                List<Long> ids = List.copyOf(touched);
+                rescorer.rescoreAll(leads.lockAll(ids), engagement.ofLeads(ids), agreement, now, "engagement received");
+            });
             return results;
         });
     }
 
-    private Optional<Long> resolve(RawEvent event, String actor, Instant now, TreeSet<Long> touched) {
-        Optional<Long> lead = event.leadId();
-        if (lead.isPresent() && leads.find(lead.get()).isEmpty()) {
-            throw new BatonException.Invalid("leadId", "there is no lead " + lead.get());
+    /** The lead each event belongs to: by id, by email (created if new), or by an identified visitor. */
+    private List<Optional<Long>> resolve(List<RawEvent> batch, String actor, Instant now, Set<Long> touched) {
+        var ids = new TreeSet<Long>();
+        var emails = new LinkedHashSet<Email>();
+        var visitors = new TreeSet<String>();
+        for (RawEvent event : batch) {
+            event.leadId().ifPresent(ids::add);
+            if (event.leadId().isEmpty()) {
+                event.email().ifPresent(emails::add);
+            }
+            if (event.leadId().isEmpty() && event.email().isEmpty()) {
+                event.visitorId().ifPresent(visitors::add);
+            }
         }
-        if (lead.isEmpty() && event.email().isPresent()) {
-            StoredLead found = leads.lockOrCreate(event.email().get(), now);
-            if (found.created()) {
-                leads.append(
-                        found.id(),
+        Set<Long> existing = ids.isEmpty() ? Set.of() : leads.existing(ids);
+        for (int i = 0; i < batch.size(); i++) {
+            Optional<Long> id = batch.get(i).leadId();
+            if (id.isPresent() && !existing.contains(id.get())) {
+                throw new BatonException.Invalid("events[" + i + "].leadId", "there is no lead " + id.get());
+            }
+        }
+        Map<String, StoredLead> byEmail = emails.isEmpty() ? Map.of() : leads.lockOrCreateAll(emails, now);
+        var created = new ArrayList<LeadStore.LeadEntry>();
+        byEmail.values().stream()
+                .filter(StoredLead::created)
+                .forEach(lead -> created.add(new LeadStore.LeadEntry(
+                        lead.id(),
                         new HistoryEntry(
                                 "LeadCreated",
                                 now,
                                 actor,
-                                "event " + event.eventId(),
+                                "engagement received",
                                 version(),
-                                Map.of("email", found.email().address())));
+                                Map.of("email", lead.email().address())))));
+        leads.appendAll(created);
+        Map<String, Long> identified = visitors.isEmpty() ? Map.of() : engagement.leadsOfVisitors(visitors);
+        var owners = new ArrayList<Optional<Long>>();
+        for (RawEvent event : batch) {
+            Optional<Long> lead = event.leadId()
+                    .or(() -> event.email()
+                            .map(email -> byEmail.get(email.address()).id()));
+            if (lead.isEmpty()) {
+                owners.add(event.visitorId().map(identified::get));
+                continue;
             }
-            lead = Optional.of(found.id());
+            event.visitorId().ifPresent(visitor -> identify(visitor, lead.get(), event, actor, now, touched));
+            owners.add(lead);
         }
-        if (event.visitorId().isEmpty()) {
-            return lead;
-        }
-        String visitor = event.visitorId().get();
-        if (lead.isEmpty()) {
-            return engagement.leadOfVisitor(visitor);
-        }
-        int attached = engagement.attachVisitor(visitor, lead.get());
+        return owners;
+    }
+
+    private void identify(String visitor, long lead, RawEvent event, String actor, Instant now, Set<Long> touched) {
+        int attached = engagement.attachVisitor(visitor, lead);
         if (attached > 0) {
-            touched.add(lead.get());
+            touched.add(lead);
             leads.append(
-                    lead.get(),
+                    lead,
                     new HistoryEntry(
                             "VisitorIdentified",
                             now,
@@ -205,7 +243,6 @@ public final class LeadIntake {
                             version(),
                             Map.of("visitorId", visitor, "events", attached)));
         }
-        return lead;
     }
 
     /** Scores the lead now and, when the MQL rule is met, qualifies it; the lead must be locked. */

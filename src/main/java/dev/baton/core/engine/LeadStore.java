@@ -25,6 +25,22 @@ public interface LeadStore {
 
     Optional<StoredLead> find(long id);
 
+    /** Which of these lead ids exist. */
+    java.util.Set<Long> existing(java.util.Collection<Long> ids);
+
+    /** The leads with these emails, created where there are none, all locked; by email address. */
+    Map<String, StoredLead> lockOrCreateAll(java.util.Collection<dev.baton.core.lead.Email> emails, Instant at);
+
+    /** A new score for a lead, as of the card's instant, under an agreement version. */
+    record ScoreWrite(long leadId, ScoreCard card, int agreementVersion) {}
+
+    /** A history entry for a lead. */
+    record LeadEntry(long leadId, HistoryEntry entry) {}
+
+    void saveScores(List<ScoreWrite> scores);
+
+    void appendAll(List<LeadEntry> entries);
+
     /** The company with this domain, created if there is none; returns its id. */
     long companyWithDomain(String domain, Instant at);
 
@@ -34,8 +50,6 @@ public interface LeadStore {
 
     /** Sets these fields of the company's profile, leaving the others as they are (another lead may set them). */
     void mergeCompanyProfile(long companyId, Map<String, String> fields, Instant at);
-
-    void saveScore(long leadId, ScoreCard card, int agreementVersion);
 
     void saveStatus(long leadId, LeadStatus status, Instant at);
 

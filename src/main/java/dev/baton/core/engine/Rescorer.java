@@ -5,13 +5,14 @@ import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
 import dev.baton.core.scoring.ScoreCard;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Scores a locked lead against a running agreement, records the new score when it changed, and qualifies the lead
- * when the MQL rule is met — the one place where both live intake and bulk rescoring do this.
+ * Scores locked leads against a running agreement, records the new scores that changed, and qualifies the leads that
+ * meet the MQL rule — the one place where both live intake and bulk rescoring do this.
  */
 final class Rescorer {
 
@@ -21,39 +22,61 @@ final class Rescorer {
         this.leads = leads;
     }
 
+    /** Rescores locked leads together, writing their new scores and history in a few statements. */
+    void rescoreAll(
+            List<StoredLead> locked,
+            Map<Long, List<EngagementEvent>> events,
+            ActiveAgreement.Running agreement,
+            Instant now,
+            String cause) {
+        var scores = new ArrayList<LeadStore.ScoreWrite>();
+        var history = new ArrayList<LeadStore.LeadEntry>();
+        for (StoredLead lead : locked) {
+            ScoreCard card = agreement.scorer().score(lead.facts(), events.getOrDefault(lead.id(), List.of()), now);
+            if (changed(lead, card, agreement)) {
+                scores.add(new LeadStore.ScoreWrite(lead.id(), card, agreement.version()));
+                history.add(new LeadStore.LeadEntry(lead.id(), scored(card, agreement, now, cause)));
+            }
+            agreement.lifecycle().qualify(lead.status(), card, "scoring").ifPresent(change -> {
+                leads.saveStatus(lead.id(), lead.status().after(change), now);
+                leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
+                history.add(new LeadStore.LeadEntry(lead.id(), qualified(change, agreement, now, cause)));
+            });
+        }
+        leads.saveScores(scores);
+        leads.appendAll(history);
+    }
+
     void rescore(
             StoredLead lead,
             List<EngagementEvent> events,
             ActiveAgreement.Running agreement,
             Instant now,
             String cause) {
-        ScoreCard card = agreement.scorer().score(lead.facts(), events, now);
-        boolean changed = lead.score().filter(s -> s == card.total()).isEmpty()
+        rescoreAll(List.of(lead), Map.of(lead.id(), events), agreement, now, cause);
+    }
+
+    private static boolean changed(StoredLead lead, ScoreCard card, ActiveAgreement.Running agreement) {
+        return lead.score().filter(s -> s == card.total()).isEmpty()
                 || lead.scoredWith().filter(v -> v == agreement.version()).isEmpty();
-        if (changed) {
-            leads.saveScore(lead.id(), card, agreement.version());
-            leads.append(
-                    lead.id(),
-                    new HistoryEntry(
-                            "LeadScored",
-                            now,
-                            "scoring",
-                            cause,
-                            Optional.of(agreement.version()),
-                            Map.of(
-                                    "score", card.total(),
-                                    "fit", card.fit(),
-                                    "intent", card.intent(),
-                                    "mql", card.mql().explanation())));
-        }
-        Optional<StageChange.LeadQualified> qualified = agreement.lifecycle().qualify(lead.status(), card, "scoring");
-        if (qualified.isPresent()) {
-            StageChange.LeadQualified change = qualified.get();
-            leads.saveStatus(lead.id(), lead.status().after(change), now);
-            leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
-            leads.append(
-                    lead.id(),
-                    new HistoryEntry("LeadQualified", now, "scoring", cause, Optional.of(agreement.version()), change));
-        }
+    }
+
+    private static HistoryEntry scored(ScoreCard card, ActiveAgreement.Running agreement, Instant now, String cause) {
+        return new HistoryEntry(
+                "LeadScored",
+                now,
+                "scoring",
+                cause,
+                Optional.of(agreement.version()),
+                Map.of(
+                        "score", card.total(),
+                        "fit", card.fit(),
+                        "intent", card.intent(),
+                        "mql", card.mql().explanation()));
+    }
+
+    private static HistoryEntry qualified(
+            StageChange.LeadQualified change, ActiveAgreement.Running agreement, Instant now, String cause) {
+        return new HistoryEntry("LeadQualified", now, "scoring", cause, Optional.of(agreement.version()), change);
     }
 }

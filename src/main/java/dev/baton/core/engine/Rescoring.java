@@ -55,9 +55,7 @@ public final class Rescoring {
             ActiveAgreement.Running agreement = agreements.version(job.agreementVersion());
             Map<Long, List<EngagementEvent>> events = engagement.ofLeads(ids);
             String cause = "agreement version " + job.agreementVersion() + " activated";
-            for (StoredLead lead : leads.lockAll(ids)) {
-                rescorer.rescore(lead, events.getOrDefault(lead.id(), List.of()), agreement, now, cause);
-            }
+            rescorer.rescoreAll(leads.lockAll(ids), events, agreement, now, cause);
             jobs.checkpoint(job.id(), ids.get(ids.size() - 1), ids.size());
             return true;
         });

@@ -280,7 +280,7 @@ class LeadApiTest extends LeadScenarios {
         assertThat(badEmail.json().at("/errors/0/field").asString()).isEqualTo("events[1].email");
         assertThat(future.json().at("/errors/0/field").asString()).isEqualTo("events[1].occurredAt");
         assertThat(noSubject.json().at("/errors/0/field").asString()).isEqualTo("events[1]");
-        assertThat(unknownLead.json().at("/errors/0/field").asString()).isEqualTo("leadId");
+        assertThat(unknownLead.json().at("/errors/0/field").asString()).isEqualTo("events[1].leadId");
         for (Response refused : List.of(malformed, unknownField, wrongType, badEmail, future, noSubject, unknownLead)) {
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
