@@ -5,6 +5,7 @@ import dev.baton.adapter.persistence.JdbcEngagementStore;
 import dev.baton.adapter.persistence.JdbcLeadQueries;
 import dev.baton.adapter.persistence.JdbcLeadStore;
 import dev.baton.adapter.persistence.JdbcRescoreJobs;
+import dev.baton.adapter.persistence.JdbcRosterStore;
 import dev.baton.adapter.persistence.SpringTransactions;
 import dev.baton.adapter.scheduler.RescoringWorker;
 import dev.baton.adapter.yaml.AgreementYamlReader;
@@ -20,6 +21,7 @@ import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
+import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -66,8 +68,14 @@ class CoreConfiguration {
             AgreementParser parser,
             Transactions transactions,
             Clock clock,
-            RescoreJobs rescoreJobs) {
-        return new AgreementService(versions, parser, transactions, clock, rescoreJobs);
+            RescoreJobs rescoreJobs,
+            RosterStore roster) {
+        return new AgreementService(versions, parser, transactions, clock, rescoreJobs, roster);
+    }
+
+    @Bean
+    RosterStore rosterStore(JdbcClient jdbc) {
+        return new JdbcRosterStore(jdbc);
     }
 
     @Bean
@@ -82,8 +90,9 @@ class CoreConfiguration {
             EngagementStore engagement,
             ActiveAgreement active,
             Transactions transactions,
-            Clock clock) {
-        return new Rescoring(jobs, leads, engagement, active, transactions, clock);
+            Clock clock,
+            RosterStore roster) {
+        return new Rescoring(jobs, leads, engagement, active, transactions, clock, roster);
     }
 
     @Bean
@@ -121,8 +130,9 @@ class CoreConfiguration {
             EngagementStore engagement,
             ActiveAgreement active,
             Transactions transactions,
-            Clock clock) {
-        return new LeadIntake(leads, engagement, active, transactions, clock);
+            Clock clock,
+            RosterStore roster) {
+        return new LeadIntake(leads, engagement, active, transactions, clock, roster);
     }
 
     @Bean

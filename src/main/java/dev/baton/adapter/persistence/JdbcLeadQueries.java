@@ -57,6 +57,11 @@ public final class JdbcLeadQueries implements LeadQueries {
                 Optional.ofNullable(row.getString("why_qualified")),
                 (List<String>) json.value(row.getString("priority")),
                 instant(row, "first_touch_at"),
+                Optional.ofNullable(row.getString("owner")),
+                Optional.ofNullable(row.getString("team")),
+                Optional.ofNullable(row.getString("queue")),
+                instant(row, "assigned_at"),
+                Optional.ofNullable(row.getString("routing")).map(json::value),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
     }

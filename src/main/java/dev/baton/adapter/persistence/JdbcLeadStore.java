@@ -6,6 +6,8 @@ import dev.baton.core.lead.Email;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Stage;
+import dev.baton.core.routing.AccountNames;
+import dev.baton.core.routing.RoutingDecision;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -210,7 +212,16 @@ public final class JdbcLeadStore implements LeadStore {
 
     @Override
     public void mergeCompanyProfile(long companyId, Map<String, String> fields, Instant at) {
-        jdbc.sql("update company set profile = profile || :fields, updated_at = :at where id = :id")
+        jdbc.sql("""
+                        update company set profile = profile || :fields, updated_at = :at,
+                               normalized_name = coalesce(:normalized, normalized_name)
+                         where id = :id
+                        """)
+                .param(
+                        "normalized",
+                        Optional.ofNullable(fields.get("company.name"))
+                                .map(AccountNames::normalize)
+                                .orElse(null))
                 .param("fields", json.jsonb(fields))
                 .param("at", Timestamp.from(at))
                 .param("id", companyId)
@@ -242,6 +253,27 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("at", Timestamp.from(at))
                 .param("why", why)
                 .param("priority", json.jsonb(priority))
+                .param("id", leadId)
+                .update();
+    }
+
+    @Override
+    public void saveRouting(long leadId, RoutingDecision decision, Instant at) {
+        String owner = decision instanceof RoutingDecision.Assigned assigned ? assigned.rep() : null;
+        String team = decision instanceof RoutingDecision.Assigned assigned
+                ? assigned.team().orElse(null)
+                : null;
+        String queue = decision instanceof RoutingDecision.Unroutable unroutable ? unroutable.queue() : null;
+        jdbc.sql("""
+                        update lead set owner = :owner, team = :team, queue = :queue, assigned_at = :at,
+                               routing = :routing
+                         where id = :id
+                        """)
+                .param("owner", owner)
+                .param("team", team)
+                .param("queue", queue)
+                .param("at", Timestamp.from(at))
+                .param("routing", json.jsonb(decision))
                 .param("id", leadId)
                 .update();
     }

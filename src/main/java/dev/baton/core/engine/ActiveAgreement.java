@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.lifecycle.Lifecycle;
+import dev.baton.core.routing.Router;
 import dev.baton.core.scoring.Scorer;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 public final class ActiveAgreement {
 
     /** An active agreement ready to run: its version number, scorer and lifecycle. */
-    public record Running(int version, Agreement agreement, Scorer scorer, Lifecycle lifecycle) {}
+    public record Running(int version, Agreement agreement, Scorer scorer, Lifecycle lifecycle, Router router) {}
 
     private final AgreementVersions versions;
     private final AgreementParser parser;
@@ -57,6 +58,10 @@ public final class ActiveAgreement {
     private Running load(AgreementVersion version) {
         Agreement agreement = parser.parse(version.source());
         return new Running(
-                version.number(), agreement, new Scorer(agreement), new Lifecycle(agreement, version.number()));
+                version.number(),
+                agreement,
+                new Scorer(agreement),
+                new Lifecycle(agreement, version.number()),
+                new Router(agreement.routing()));
     }
 }

@@ -19,15 +19,18 @@ public final class AgreementService {
     private final Transactions transactions;
     private final Clock clock;
     private final RescoreJobs rescoring;
+    private final RosterStore roster;
 
     public AgreementService(
             AgreementVersions versions,
             AgreementParser parser,
             Transactions transactions,
             Clock clock,
-            RescoreJobs rescoring) {
+            RescoreJobs rescoring,
+            RosterStore roster) {
         this.versions = versions;
         this.rescoring = rescoring;
+        this.roster = roster;
         this.parser = parser;
         this.transactions = transactions;
         this.clock = clock;
@@ -71,6 +74,7 @@ public final class AgreementService {
                 throw new BatonException.Conflict(reason);
             });
             versions.activate(number, actor, clock.instant());
+            roster.sync(parser.parse(version.source()).teams(), clock.instant());
             rescoring.start(number, clock.instant());
             return versions.find(number).orElseThrow();
         });

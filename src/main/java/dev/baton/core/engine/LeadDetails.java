@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A lead as the API shows it: profile, company, stage, the last score card and the qualification that holds. */
+/**
+ * A lead as the API shows it: profile, company, stage, the last score card, the qualification that holds, and who
+ * owns it (or which queue holds it) with the routing decision that said so.
+ */
 public record LeadDetails(
         long id,
         String email,
@@ -22,5 +25,10 @@ public record LeadDetails(
         Optional<String> whyQualified,
         List<String> priority,
         Optional<Instant> firstTouchAt,
+        Optional<String> owner,
+        Optional<String> team,
+        Optional<String> queue,
+        Optional<Instant> assignedAt,
+        Optional<Object> routing,
         Instant createdAt,
         Instant updatedAt) {}

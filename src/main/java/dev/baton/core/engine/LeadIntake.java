@@ -55,13 +55,14 @@ public final class LeadIntake {
             EngagementStore engagement,
             ActiveAgreement active,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            RosterStore roster) {
         this.leads = leads;
         this.engagement = engagement;
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads);
+        this.rescorer = new Rescorer(leads, roster);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */

@@ -58,6 +58,9 @@ public interface LeadStore {
 
     void saveFirstTouch(long leadId, Instant at);
 
+    /** Records who owns the lead now (or which queue holds it), since when, and the decision that said so. */
+    void saveRouting(long leadId, dev.baton.core.routing.RoutingDecision decision, Instant at);
+
     void append(long leadId, HistoryEntry entry);
 
     List<HistoryEntry> history(long leadId);

@@ -3,6 +3,8 @@ package dev.baton.core.engine;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
+import dev.baton.core.routing.Router;
+import dev.baton.core.routing.RoutingDecision;
 import dev.baton.core.scoring.ScoreCard;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +19,11 @@ import java.util.Optional;
 final class Rescorer {
 
     private final LeadStore leads;
+    private final RosterStore roster;
 
-    Rescorer(LeadStore leads) {
+    Rescorer(LeadStore leads, RosterStore roster) {
         this.leads = leads;
+        this.roster = roster;
     }
 
     /** Rescores locked leads together, writing their new scores and history in a few statements. */
@@ -41,6 +45,7 @@ final class Rescorer {
                 leads.saveStatus(lead.id(), lead.status().after(change), now);
                 leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
                 history.add(new LeadStore.LeadEntry(lead.id(), qualified(change, agreement, now, cause)));
+                history.add(new LeadStore.LeadEntry(lead.id(), route(lead, agreement, now, "qualified")));
             });
         }
         leads.saveScores(scores);
@@ -54,6 +59,28 @@ final class Rescorer {
             Instant now,
             String cause) {
         rescoreAll(List.of(lead), Map.of(lead.id(), events), agreement, now, cause);
+    }
+
+    /**
+     * Routes the lead in the same transaction that qualified it, so that an MQL is never seen without an owner or a
+     * queue; the assignment time starts the service-level clocks.
+     */
+    HistoryEntry route(StoredLead lead, ActiveAgreement.Running agreement, Instant now, String cause) {
+        Router.Outcome outcome =
+                agreement.router().route(lead.facts(), roster.accountOwner(lead.id()), roster.roster(now), now);
+        outcome.rotation().ifPresent(roster::saveRotation);
+        RoutingDecision decision = outcome.decision();
+        leads.saveRouting(lead.id(), decision, now);
+        if (decision instanceof RoutingDecision.Assigned assigned) {
+            roster.claimAccount(lead.id(), assigned.rep());
+        }
+        return new HistoryEntry(
+                decision instanceof RoutingDecision.Assigned ? "LeadRouted" : "LeadQueued",
+                now,
+                "routing",
+                cause,
+                Optional.of(agreement.version()),
+                decision);
     }
 
     private static boolean changed(StoredLead lead, ScoreCard card, ActiveAgreement.Running agreement) {

@@ -28,14 +28,15 @@ public final class Rescoring {
             EngagementStore engagement,
             ActiveAgreement agreements,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            RosterStore roster) {
         this.jobs = jobs;
         this.leads = leads;
         this.engagement = engagement;
         this.agreements = agreements;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads);
+        this.rescorer = new Rescorer(leads, roster);
     }
 
     /** Works one chunk of the oldest running job; false when there was nothing to do. */

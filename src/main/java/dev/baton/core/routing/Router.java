@@ -5,7 +5,6 @@ import dev.baton.core.lead.Facts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -28,8 +27,7 @@ public final class Router {
      * Routes with the teams' rotations as they stand; {@code accountOwner} is the rep who owns the lead's company,
      * if any, with the team whose rotation holds their seat.
      */
-    public Outcome route(
-            Facts facts, Optional<AccountOwner> accountOwner, Map<String, Rotation> rotations, Instant at) {
+    public Outcome route(Facts facts, Optional<AccountOwner> accountOwner, Roster roster, Instant at) {
         if (routing.isEmpty()) {
             return new Outcome(
                     new RoutingDecision.Unroutable(
@@ -40,7 +38,7 @@ public final class Router {
         var skipped = new ArrayList<String>();
         if (rules.accountOwnerFirst() && accountOwner.isPresent()) {
             AccountOwner owner = accountOwner.get();
-            Optional<String> away = seat(rotations, owner.rep()).flatMap(seat -> seat.unavailable(at));
+            Optional<String> away = roster.seat(owner.rep()).flatMap(seat -> seat.unavailable(at));
             if (away.isEmpty()) {
                 return new Outcome(
                         new RoutingDecision.Assigned(
@@ -55,7 +53,7 @@ public final class Router {
         }
         for (Routing.Rule rule : rules.rules()) {
             if (rule.when().stream().allMatch(c -> c.test(facts))) {
-                return destination(rule, facts, rotations, at, skipped, rules.fallback());
+                return destination(rule, facts, roster, at, skipped, rules.fallback());
             }
         }
         return fallback(rules.fallback(), "no-rule", "no routing rule matched", skipped);
@@ -64,16 +62,16 @@ public final class Router {
     private Outcome destination(
             Routing.Rule rule,
             Facts facts,
-            Map<String, Rotation> rotations,
+            Roster roster,
             Instant at,
             List<String> skipped,
             Routing.Fallback fallback) {
         String matched = "rule " + rule.name() + " matched: "
                 + rule.when().stream().map(c -> c.evidence(facts)).collect(Collectors.joining(", "));
         if (rule.destination() instanceof Routing.ToRep toRep) {
-            Optional<String> away = seat(rotations, toRep.email()).flatMap(seat -> seat.unavailable(at));
+            Optional<String> away = roster.seat(toRep.email()).flatMap(seat -> seat.unavailable(at));
             if (away.isEmpty()) {
-                Optional<String> team = teamOf(rotations, toRep.email());
+                Optional<String> team = roster.teamOf(toRep.email());
                 return new Outcome(
                         new RoutingDecision.Assigned(toRep.email(), team, rule.name(), matched, skipped),
                         Optional.empty());
@@ -82,7 +80,7 @@ public final class Router {
             return fallback(fallback, rule.name(), matched + "; " + toRep.email() + " cannot take it", skipped);
         }
         String team = ((Routing.ToTeam) rule.destination()).team();
-        Rotation rotation = rotations.getOrDefault(team, new Rotation(team, 0, List.of()));
+        Rotation rotation = roster.rotation(team);
         Rotation.Pick pick = rotation.pick(at);
         skipped.addAll(pick.skipped());
         if (pick.chosen().isEmpty()) {
@@ -107,20 +105,6 @@ public final class Router {
                         why + "; waiting in queue " + fallback.queue() + " (owner " + fallback.owner() + ")",
                         skipped),
                 Optional.empty());
-    }
-
-    private static Optional<Seat> seat(Map<String, Rotation> rotations, String rep) {
-        return rotations.values().stream()
-                .flatMap(r -> r.seats().stream())
-                .filter(s -> s.rep().equals(rep))
-                .findFirst();
-    }
-
-    private static Optional<String> teamOf(Map<String, Rotation> rotations, String rep) {
-        return rotations.values().stream()
-                .filter(r -> r.seats().stream().anyMatch(s -> s.rep().equals(rep)))
-                .map(Rotation::team)
-                .findFirst();
     }
 
     /** The rep who owns the lead's company, how the company was matched, and the rep's team if known. */

@@ -53,6 +53,40 @@ class LeadApiTest extends LeadScenarios {
     }
 
     @Test
+    void anMqlIsRoutedInTheSameTransactionThatQualifiedIt() {
+        long id = qualifiedLead();
+
+        JsonNode lead = lead(id);
+
+        assertThat(lead.get("owner").asString())
+                .isIn("alex.kim@northwind.example", "priya.shah@northwind.example", "tom.berg@northwind.example");
+        assertThat(lead.get("team").asString()).isEqualTo("na-mid-market");
+        assertThat(lead.get("assignedAt").asString())
+                .isEqualTo(lead.get("qualifiedAt").asString());
+        assertThat(lead.at("/routing/why").asString()).startsWith("rule north-america matched: company.country = US");
+        assertThat(timelineTypes(id)).containsSubsequence("LeadQualified", "LeadRouted");
+    }
+
+    @Test
+    void aCompanyWhoseNameMatchesAnOwnedAccountGoesToThatAccountsOwner() {
+        String name = "Globex " + unique("g");
+        long first = createLead(
+                idealLead(unique("a") + "@globex-a.example", unique("globex-a") + ".example", name + " Corporation"));
+        qualify(first);
+        String owner = lead(first).get("owner").asString();
+
+        long second = createLead(idealLead(
+                unique("b") + "@globex-b.example", unique("globex-b") + ".example", name.toUpperCase() + ", Inc."));
+        qualify(second);
+
+        JsonNode routed = lead(second);
+        assertThat(routed.get("owner").asString()).isEqualTo(owner);
+        assertThat(routed.at("/routing/rule").asString()).isEqualTo("account-owner");
+        assertThat(routed.at("/routing/why").asString())
+                .contains("company name '" + name.toUpperCase() + ", Inc.' matches account '" + name + " Corporation'");
+    }
+
+    @Test
     void leadIsScoredWithItsCardAndTheAgreementVersion() {
         long id = qualifiedLead();
 

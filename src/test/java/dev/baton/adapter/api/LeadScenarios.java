@@ -34,11 +34,25 @@ abstract class LeadScenarios extends IntegrationTest {
 
     /** A VP Marketing at a 200-person US SaaS company: fit 50 under the first example. */
     protected String idealLead(String email) {
+        String domain = email.substring(email.indexOf('@') + 1);
+        return idealLead(email, domain, domain.substring(0, domain.indexOf('.')));
+    }
+
+    protected String idealLead(String email, String domain, String companyName) {
         return """
                 {"email":"%s","firstName":"Dana","lastName":"Reyes","title":"VP Marketing","source":"webinar",
-                 "company":{"name":"Acme","domain":"%s","employees":200,"annualRevenue":20000000,
+                 "company":{"name":"%s","domain":"%s","employees":200,"annualRevenue":20000000,
                             "industry":"SaaS","country":"US"}}
-                """.formatted(email, email.substring(email.indexOf('@') + 1));
+                """.formatted(email, companyName, domain);
+    }
+
+    /** Sends the events that qualify an ideal lead: a demo request and a pricing-page view. */
+    protected void qualify(long id) {
+        Response sent = send(
+                event(unique("e"), "\"leadId\":" + id, "form_submitted", NOW.minusSeconds(600), "{\"form\":\"demo\"}"),
+                event(unique("e"), "\"leadId\":" + id, "page_view", NOW.minusSeconds(300), "{\"url\":\"/pricing\"}"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
     }
 
     protected long createLead(String json) {
@@ -59,11 +73,7 @@ abstract class LeadScenarios extends IntegrationTest {
     protected long qualifiedLead() {
         String email = unique("dana") + "@acme-" + unique("co") + ".example";
         long id = createLead(idealLead(email));
-        Response sent = send(
-                event(unique("e"), "\"leadId\":" + id, "form_submitted", NOW.minusSeconds(600), "{\"form\":\"demo\"}"),
-                event(unique("e"), "\"leadId\":" + id, "page_view", NOW.minusSeconds(300), "{\"url\":\"/pricing\"}"));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
-        assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
+        qualify(id);
         return id;
     }
 

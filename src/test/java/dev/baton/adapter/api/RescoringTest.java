@@ -7,6 +7,7 @@ import dev.baton.core.engine.EngagementStore;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
+import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ class RescoringTest extends LeadScenarios {
 
     @Autowired
     Transactions transactions;
+
+    @Autowired
+    RosterStore roster;
 
     private int activateWithThreshold(int threshold) throws IOException {
         String source = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"))
@@ -109,7 +113,7 @@ class RescoringTest extends LeadScenarios {
         assertThat(rescoring.step(1)).isTrue();
         assertThat(rescoring.step(1)).isTrue();
         long afterTwo = latestJob().done();
-        Rescoring afterRestart = new Rescoring(jobs, leads, engagement, agreements, transactions, clock);
+        Rescoring afterRestart = new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster);
         afterRestart.drain(5);
 
         assertThat(afterTwo).isEqualTo(2);

@@ -71,7 +71,8 @@ class RouterTest {
     }
 
     private static RoutingDecision route(Facts facts) {
-        return ROUTER.route(facts, Optional.empty(), rotations(), NOW).decision();
+        return ROUTER.route(facts, Optional.empty(), Roster.of(rotations()), NOW)
+                .decision();
     }
 
     private static String repOf(RoutingDecision decision) {
@@ -139,7 +140,7 @@ class RouterTest {
                 "priya@acme.example", Optional.of("na"), "acme.example", "same domain acme.example");
 
         RoutingDecision decision = ROUTER.route(
-                        aLead().with("company.country", "DE").build(), Optional.of(owner), rotations(), NOW)
+                        aLead().with("company.country", "DE").build(), Optional.of(owner), Roster.of(rotations()), NOW)
                 .decision();
 
         assertThat(repOf(decision)).isEqualTo("priya@acme.example");
@@ -161,7 +162,7 @@ class RouterTest {
         var owner = new Router.AccountOwner("priya@acme.example", Optional.of("na"), "acme.example", "domain");
 
         RoutingDecision decision = ROUTER.route(
-                        aLead().with("company.country", "DE").build(), Optional.of(owner), rotations, NOW)
+                        aLead().with("company.country", "DE").build(), Optional.of(owner), Roster.of(rotations), NOW)
                 .decision();
 
         assertThat(repOf(decision)).isEqualTo("lukas@acme.example");
@@ -252,7 +253,7 @@ class RouterTest {
                         "eu", 0, List.of(new Seat("lukas@acme.example", 1, OptionalInt.of(1), 1, true, List.of(), 0))));
 
         RoutingDecision decision = ROUTER.route(
-                        aLead().with("company.country", "FR").build(), Optional.empty(), rotations, NOW)
+                        aLead().with("company.country", "FR").build(), Optional.empty(), Roster.of(rotations), NOW)
                 .decision();
 
         assertThat(decision).isInstanceOf(RoutingDecision.Unroutable.class);
@@ -321,7 +322,7 @@ class RouterTest {
     @Test
     void withoutRoutingInTheAgreementEveryLeadIsUnrouted() {
         RoutingDecision decision = new Router(Optional.empty())
-                .route(aLead().build(), Optional.empty(), Map.of(), NOW)
+                .route(aLead().build(), Optional.empty(), Roster.of(Map.of()), NOW)
                 .decision();
 
         assertThat(decision).isInstanceOf(RoutingDecision.Unroutable.class);
