@@ -15,6 +15,7 @@ import dev.baton.core.engine.AgreementParser;
 import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.AgreementVersions;
 import dev.baton.core.engine.EngagementStore;
+import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
@@ -143,5 +144,11 @@ class CoreConfiguration {
     @Bean
     Activities activities(LeadStore leads, Transactions transactions, Clock clock) {
         return new Activities(leads, transactions, clock);
+    }
+
+    @Bean
+    Handoffs handoffs(
+            LeadQueries queries, LeadStore leads, EngagementStore engagement, ActiveAgreement active, Clock clock) {
+        return new Handoffs(queries, leads, engagement, active, clock);
     }
 }

@@ -70,6 +70,16 @@ public abstract class IntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).GET(), true);
     }
 
+    /** A GET asking for plain text. */
+    protected String getText(String path) {
+        return send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Accept", "text/plain")
+                                .GET(),
+                        true)
+                .body();
+    }
+
     protected Response getWithoutToken(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), false);
     }

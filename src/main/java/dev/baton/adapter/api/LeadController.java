@@ -2,12 +2,14 @@ package dev.baton.adapter.api;
 
 import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.BatonException;
+import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadDetails;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.StoredLead;
+import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.HistoryEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +42,16 @@ class LeadController {
     private final LeadStore leads;
     private final LeadCommands commands;
     private final Activities activities;
+    private final Handoffs handoffs;
 
     LeadController(
-            LeadIntake intake, LeadQueries queries, LeadStore leads, LeadCommands commands, Activities activities) {
+            LeadIntake intake,
+            LeadQueries queries,
+            LeadStore leads,
+            LeadCommands commands,
+            Activities activities,
+            Handoffs handoffs) {
+        this.handoffs = handoffs;
         this.intake = intake;
         this.queries = queries;
         this.leads = leads;
@@ -71,6 +81,18 @@ class LeadController {
     List<HistoryEntry> timeline(@PathVariable long id) {
         details(id);
         return leads.history(id);
+    }
+
+    @GetMapping(path = "/{id}/handoff", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The handoff packet: lead, company, score with every rule, touchpoints, why now, routing")
+    HandoffPacket handoff(@PathVariable long id) {
+        return handoffs.packet(id);
+    }
+
+    @GetMapping(path = "/{id}/handoff", produces = MediaType.TEXT_PLAIN_VALUE)
+    @Operation(summary = "The handoff packet as text for an email or a chat message")
+    String handoffText(@PathVariable long id) {
+        return handoffs.packet(id).render();
     }
 
     @PostMapping("/{id}/accept")

@@ -1,0 +1,5 @@
+/** The handoff packet: everything marketing knows about an MQL, for the rep who calls it. */
+@NullMarked
+package dev.baton.core.handoff;
+
+import org.jspecify.annotations.NullMarked;
