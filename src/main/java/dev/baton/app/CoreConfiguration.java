@@ -20,8 +20,10 @@ import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
+import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
@@ -150,5 +152,16 @@ class CoreConfiguration {
     Handoffs handoffs(
             LeadQueries queries, LeadStore leads, EngagementStore engagement, ActiveAgreement active, Clock clock) {
         return new Handoffs(queries, leads, engagement, active, clock);
+    }
+
+    @Bean
+    RosterCommands rosterCommands(RosterStore roster, Transactions transactions, Clock clock) {
+        return new RosterCommands(roster, transactions, clock);
+    }
+
+    @Bean
+    Reassignments reassignments(
+            LeadStore leads, RosterStore roster, ActiveAgreement active, Transactions transactions, Clock clock) {
+        return new Reassignments(leads, roster, active, transactions, clock);
     }
 }

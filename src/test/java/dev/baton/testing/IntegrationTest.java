@@ -92,6 +92,18 @@ public abstract class IntegrationTest {
                 true);
     }
 
+    protected Response put(String path, String json) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                true);
+    }
+
+    protected Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), true);
+    }
+
     protected Response postJson(String path, String json) {
         return post(path, "application/json", json);
     }

@@ -8,6 +8,7 @@ import dev.baton.core.engine.LeadDetails;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.HistoryEntry;
@@ -43,6 +44,7 @@ class LeadController {
     private final LeadCommands commands;
     private final Activities activities;
     private final Handoffs handoffs;
+    private final Reassignments reassignments;
 
     LeadController(
             LeadIntake intake,
@@ -50,8 +52,10 @@ class LeadController {
             LeadStore leads,
             LeadCommands commands,
             Activities activities,
-            Handoffs handoffs) {
+            Handoffs handoffs,
+            Reassignments reassignments) {
         this.handoffs = handoffs;
+        this.reassignments = reassignments;
         this.intake = intake;
         this.queries = queries;
         this.leads = leads;
@@ -175,6 +179,17 @@ class LeadController {
                 id,
                 "lost",
                 (lifecycle, status, at) -> lifecycle.lose(status, Optional.ofNullable(c.lostReason()), c.actor(), at));
+    }
+
+    @PostMapping("/{id}/reassign")
+    @Operation(summary = "Give the lead to another rep, with a reason")
+    LeadDetails reassign(@PathVariable long id, @RequestBody RosterController.ReassignRequest request) {
+        if (request.rep() == null || request.rep().isBlank()) {
+            throw new BadRequest("rep", "rep is required: who gets the lead");
+        }
+        reassignments.reassign(
+                id, request.rep().strip(), Optional.ofNullable(request.reason()), actor(request.actor()));
+        return details(id);
     }
 
     @PostMapping("/{id}/activities")

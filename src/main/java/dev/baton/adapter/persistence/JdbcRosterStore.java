@@ -207,11 +207,7 @@ public final class JdbcRosterStore implements RosterStore {
     }
 
     private Router.AccountOwner owner(String rep, String domain, String match) {
-        Optional<String> team = jdbc.sql("select team from team_member where rep = :rep order by team limit 1")
-                .param("rep", rep)
-                .query(String.class)
-                .optional();
-        return new Router.AccountOwner(rep, team, domain, match);
+        return new Router.AccountOwner(rep, teamOf(rep), domain, match);
     }
 
     @Override
@@ -220,5 +216,163 @@ public final class JdbcRosterStore implements RosterStore {
                         update company set owner = :rep
                          where id = (select company_id from lead where id = :lead) and owner is null
                         """).param("rep", rep).param("lead", leadId).update();
+    }
+
+    @Override
+    public List<TeamRoster> teams(Instant at) {
+        var teams = new ArrayList<TeamRoster>();
+        jdbc.sql("select name, manager, timezone from team order by name").query((ResultSet row) -> {
+            teams.add(new TeamRoster(
+                    row.getString("name"),
+                    row.getString("manager"),
+                    Optional.ofNullable(row.getString("timezone")),
+                    List.of()));
+        });
+        return teams.stream()
+                .map(team -> new TeamRoster(team.name(), team.manager(), team.timezone(), members(team.name(), at)))
+                .toList();
+    }
+
+    private List<Member> members(String team, Instant at) {
+        var members = new ArrayList<Member>();
+        jdbc.sql("""
+                        select m.rep, r.slack, m.weight, m.capacity, r.active,
+                               (select count(*) from lead l where l.owner = m.rep and l.stage = 'MQL') as open_mqls
+                          from team_member m join rep r on r.email = m.rep where m.team = :team order by m.position
+                        """).param("team", team).query((ResultSet row) -> {
+            Object capacity = row.getObject("capacity");
+            members.add(new Member(
+                    row.getString("rep"),
+                    Optional.ofNullable(row.getString("slack")),
+                    row.getInt("weight"),
+                    capacity == null ? OptionalInt.empty() : OptionalInt.of((Integer) capacity),
+                    row.getInt("open_mqls"),
+                    row.getBoolean("active"),
+                    List.of()));
+        });
+        return members.stream()
+                .map(m -> new Member(
+                        m.rep(),
+                        m.slack(),
+                        m.weight(),
+                        m.capacity(),
+                        m.openMqls(),
+                        m.active(),
+                        absencesOf(m.rep(), at)))
+                .toList();
+    }
+
+    private List<Absence> absencesOf(String rep, Instant at) {
+        return jdbc.sql("""
+                        select id, starts_at, ends_at, note from rep_absence
+                         where rep = :rep and ends_at > :at order by starts_at
+                        """)
+                .param("rep", rep)
+                .param("at", Timestamp.from(at))
+                .query((row, i) -> new Absence(
+                        row.getLong("id"),
+                        row.getTimestamp("starts_at").toInstant(),
+                        row.getTimestamp("ends_at").toInstant(),
+                        Optional.ofNullable(row.getString("note"))))
+                .list();
+    }
+
+    @Override
+    public boolean teamExists(String team) {
+        return jdbc.sql("select count(*) from team where name = :team")
+                        .param("team", team)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @Override
+    public boolean repExists(String rep) {
+        return jdbc.sql("select count(*) from rep where email = :rep")
+                        .param("rep", rep)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    @Override
+    public Optional<String> teamOf(String rep) {
+        return jdbc.sql("select team from team_member where rep = :rep order by team limit 1")
+                .param("rep", rep)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
+    public void addSeat(String team, String rep, int weight, OptionalInt capacity, Optional<String> slack, Instant at) {
+        jdbc.sql("""
+                        insert into rep (email, slack, created_at) values (:rep, :slack, :at)
+                        on conflict (email) do update set slack = coalesce(excluded.slack, rep.slack)
+                        """)
+                .param("rep", rep)
+                .param("slack", slack.orElse(null))
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("""
+                        insert into team_member (team, rep, weight, capacity, pass, position)
+                        select :team, :rep, :weight, :capacity, t.pass,
+                               coalesce((select max(position) + 1 from team_member where team = :team), 0)
+                          from team t where t.name = :team
+                        on conflict (team, rep) do update set weight = excluded.weight, capacity = excluded.capacity
+                        """)
+                .param("team", team)
+                .param("rep", rep)
+                .param("weight", weight)
+                .param("capacity", capacity.isPresent() ? capacity.getAsInt() : null)
+                .update();
+    }
+
+    @Override
+    public boolean removeSeat(String team, String rep) {
+        return jdbc.sql("delete from team_member where team = :team and rep = :rep")
+                        .param("team", team)
+                        .param("rep", rep)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public boolean setActive(String rep, boolean active) {
+        return jdbc.sql("update rep set active = :active where email = :rep")
+                        .param("active", active)
+                        .param("rep", rep)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public long addAbsence(String rep, Instant from, Instant until, Optional<String> note) {
+        return jdbc.sql("""
+                        insert into rep_absence (rep, starts_at, ends_at, note) values (:rep, :from, :until, :note)
+                        returning id
+                        """)
+                .param("rep", rep)
+                .param("from", Timestamp.from(from))
+                .param("until", Timestamp.from(until))
+                .param("note", note.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
+    @Override
+    public boolean removeAbsence(String rep, long id) {
+        return jdbc.sql("delete from rep_absence where id = :id and rep = :rep")
+                        .param("id", id)
+                        .param("rep", rep)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public List<Long> openLeadsOwnedBy(String rep) {
+        return jdbc.sql("""
+                        select id from lead where owner = :rep and stage in ('MQL', 'ACCEPTED', 'SQL', 'OPPORTUNITY')
+                         order by id
+                        """).param("rep", rep).query(Long.class).list();
     }
 }

@@ -24,4 +24,44 @@ public interface RosterStore {
 
     /** Makes the rep the owner of the lead's company if it has none. */
     void claimAccount(long leadId, String rep);
+
+    /** A team as the roster holds it. */
+    record TeamRoster(String name, String manager, Optional<String> timezone, List<Member> members) {}
+
+    /** A rep's seat in a team, with their availability and load. */
+    record Member(
+            String rep,
+            Optional<String> slack,
+            int weight,
+            java.util.OptionalInt capacity,
+            int openMqls,
+            boolean active,
+            List<Absence> absences) {}
+
+    /** A recorded absence. */
+    record Absence(long id, Instant from, Instant until, Optional<String> note) {}
+
+    List<TeamRoster> teams(Instant at);
+
+    boolean teamExists(String team);
+
+    boolean repExists(String rep);
+
+    /** The team that seats the rep (the first by name when several do). */
+    Optional<String> teamOf(String rep);
+
+    /** Seats a rep in a team (creating the rep if new) at the rotation's current position. */
+    void addSeat(
+            String team, String rep, int weight, java.util.OptionalInt capacity, Optional<String> slack, Instant at);
+
+    boolean removeSeat(String team, String rep);
+
+    boolean setActive(String rep, boolean active);
+
+    long addAbsence(String rep, Instant from, Instant until, Optional<String> note);
+
+    boolean removeAbsence(String rep, long id);
+
+    /** The leads a rep owns that are still in play, in id order. */
+    List<Long> openLeadsOwnedBy(String rep);
 }

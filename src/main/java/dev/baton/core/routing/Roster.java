@@ -15,6 +15,33 @@ public interface Roster {
 
     Optional<String> teamOf(String rep);
 
+    /** This roster as if the rep could take nothing, for passing their leads on to others. */
+    default Roster without(String rep) {
+        Roster all = this;
+        return new Roster() {
+            @Override
+            public Rotation rotation(String team) {
+                Rotation rotation = all.rotation(team);
+                return new Rotation(
+                        rotation.team(),
+                        rotation.pass(),
+                        rotation.seats().stream()
+                                .map(s -> s.rep().equals(rep) ? s.inactive() : s)
+                                .toList());
+            }
+
+            @Override
+            public Optional<Seat> seat(String name) {
+                return all.seat(name).map(s -> s.rep().equals(rep) ? s.inactive() : s);
+            }
+
+            @Override
+            public Optional<String> teamOf(String name) {
+                return all.teamOf(name);
+            }
+        };
+    }
+
     /** A roster held in memory. */
     static Roster of(Map<String, Rotation> rotations) {
         return new Roster() {

@@ -53,6 +53,10 @@ public record Seat(
         return Rotation.SCALE / weight;
     }
 
+    public Seat inactive() {
+        return new Seat(rep, weight, capacity, openMqls, false, absences, pass);
+    }
+
     public Seat withPass(long next) {
         return new Seat(rep, weight, capacity, openMqls, active, absences, next);
     }

@@ -1,0 +1,125 @@
+package dev.baton.adapter.api;
+
+import dev.baton.core.engine.Reassignments;
+import dev.baton.core.engine.RosterCommands;
+import dev.baton.core.engine.RosterStore;
+import dev.baton.core.routing.RoutingDecision;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Teams and reps: seats, availability, absences, and passing a rep's leads on. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Roster", description = "Teams, reps, seats in the rotation, availability")
+class RosterController {
+
+    private final RosterCommands roster;
+    private final Reassignments reassignments;
+
+    RosterController(RosterCommands roster, Reassignments reassignments) {
+        this.roster = roster;
+        this.reassignments = reassignments;
+    }
+
+    @GetMapping("/teams")
+    @Operation(summary = "Every team with its reps: weight, capacity, open MQLs, active, absences")
+    List<RosterStore.TeamRoster> teams() {
+        return roster.teams();
+    }
+
+    @PostMapping("/teams/{team}/members")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Seat a rep in a team at the rotation's current position")
+    void seat(@PathVariable String team, @RequestBody SeatRequest request) {
+        if (request.rep() == null || request.rep().isBlank()) {
+            throw new BadRequest("rep", "rep is required: the rep's email");
+        }
+        roster.seat(
+                team,
+                request.rep(),
+                request.weight() == null ? 1 : request.weight(),
+                request.capacity() == null ? OptionalInt.empty() : OptionalInt.of(request.capacity()),
+                Optional.ofNullable(request.slack()));
+    }
+
+    @DeleteMapping("/teams/{team}/members/{rep}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Take a rep out of a team; everyone else keeps their place in the rotation")
+    void unseat(@PathVariable String team, @PathVariable String rep) {
+        roster.unseat(team, rep);
+    }
+
+    @PutMapping("/reps/{rep}/active")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Make a rep active or inactive for routing")
+    void setActive(@PathVariable String rep, @RequestBody ActiveRequest request) {
+        if (request.active() == null) {
+            throw new BadRequest("active", "active is required: true or false");
+        }
+        roster.setActive(rep, request.active());
+    }
+
+    @PostMapping("/reps/{rep}/absences")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record an out-of-office stretch; routing skips the rep meanwhile")
+    Map<String, Long> addAbsence(@PathVariable String rep, @RequestBody AbsenceRequest request) {
+        return Map.of(
+                "id",
+                roster.addAbsence(
+                        rep,
+                        Optional.ofNullable(request.from()),
+                        Optional.ofNullable(request.until()),
+                        Optional.ofNullable(request.note())));
+    }
+
+    @DeleteMapping("/reps/{rep}/absences/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove an absence")
+    void removeAbsence(@PathVariable String rep, @PathVariable long id) {
+        roster.removeAbsence(rep, id);
+    }
+
+    @PostMapping("/reps/{rep}/reassign")
+    @Operation(summary = "Route every open lead of a rep again, without them (they leave or go on leave)")
+    List<RoutingDecision> reassignAll(@PathVariable String rep, @RequestBody ReassignRequest request) {
+        return reassignments.reassignOpenLeadsOf(rep, Optional.ofNullable(request.reason()), actor(request.actor()));
+    }
+
+    static String actor(@Nullable String actor) {
+        return actor == null || actor.isBlank() ? "api" : actor.strip();
+    }
+
+    record SeatRequest(
+            @Nullable String rep,
+            @Nullable Integer weight,
+            @Nullable Integer capacity,
+            @Nullable String slack) {}
+
+    record ActiveRequest(@Nullable Boolean active) {}
+
+    record AbsenceRequest(
+            @Nullable Instant from,
+            @Nullable Instant until,
+            @Nullable String note) {}
+
+    record ReassignRequest(
+            @Nullable String reason,
+            @Nullable String actor,
+            @Nullable String rep) {}
+}

@@ -1,0 +1,98 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.routing.Router;
+import dev.baton.core.routing.RoutingDecision;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+
+/** Moves leads to another owner: one lead by hand, or all of a rep's open leads back into routing. */
+public final class Reassignments {
+
+    private final LeadStore leads;
+    private final RosterStore roster;
+    private final ActiveAgreement active;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public Reassignments(
+            LeadStore leads, RosterStore roster, ActiveAgreement active, Transactions transactions, Clock clock) {
+        this.leads = leads;
+        this.roster = roster;
+        this.active = active;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Gives the lead to a rep, with the reason, recorded in the lead's history. */
+    public StoredLead reassign(long leadId, String rep, Optional<String> reason, String actor) {
+        String why = reason.filter(r -> !r.isBlank())
+                .orElseThrow(() -> new BatonException.Invalid("reason", "a reassignment needs a reason"));
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!roster.repExists(rep)) {
+                throw new BatonException.Invalid("rep", "there is no rep " + rep + " in the roster");
+            }
+            StoredLead lead = leads.lock(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
+            requireOpen(lead);
+            RoutingDecision decision = new RoutingDecision.Assigned(
+                    rep, roster.teamOf(rep), "manual", "reassigned by " + actor + ": " + why, List.of());
+            record(lead, decision, actor, why, now);
+            return leads.find(leadId).orElseThrow();
+        });
+    }
+
+    /** Routes every open lead of a rep again, as if the rep could take none; returns the new decisions by lead. */
+    public List<RoutingDecision> reassignOpenLeadsOf(String rep, Optional<String> reason, String actor) {
+        String why = reason.filter(r -> !r.isBlank())
+                .orElseThrow(() -> new BatonException.Invalid("reason", "a reassignment needs a reason"));
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (!roster.repExists(rep)) {
+                throw new BatonException.NotFound("there is no rep " + rep + " in the roster");
+            }
+            ActiveAgreement.Running agreement = active.require();
+            var decisions = new ArrayList<RoutingDecision>();
+            for (StoredLead lead : leads.lockAll(roster.openLeadsOwnedBy(rep))) {
+                Router.Outcome outcome = agreement
+                        .router()
+                        .route(
+                                lead.facts(),
+                                roster.accountOwner(lead.id()),
+                                roster.roster(now).without(rep),
+                                now);
+                outcome.rotation().ifPresent(roster::saveRotation);
+                record(lead, outcome.decision(), actor, why, now);
+                decisions.add(outcome.decision());
+            }
+            return decisions;
+        });
+    }
+
+    private static void requireOpen(StoredLead lead) {
+        if (!lead.status().stage().isOpen()) {
+            throw new BatonException.Conflict(
+                    "lead " + lead.id() + " is " + lead.status().stage().word() + "; only open leads are reassigned");
+        }
+    }
+
+    private void record(StoredLead lead, RoutingDecision decision, String actor, String why, Instant now) {
+        leads.saveRouting(lead.id(), decision, now);
+        var data = new LinkedHashMap<String, Object>();
+        data.put("reason", why);
+        data.put("decision", decision);
+        leads.append(
+                lead.id(),
+                new HistoryEntry(
+                        "LeadReassigned",
+                        now,
+                        actor,
+                        why,
+                        active.current().map(ActiveAgreement.Running::version),
+                        data));
+    }
+}
