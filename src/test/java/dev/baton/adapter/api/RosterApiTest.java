@@ -129,4 +129,21 @@ class RosterApiTest extends LeadScenarios {
         assertThat(delete("/api/v1/reps/" + rep + "/absences/" + absence).status())
                 .isEqualTo(204);
     }
+
+    @Test
+    void anMqlThatNoRuleRoutesWaitsInTheFallbackQueueWithItsOwner() {
+        String domain = unique("kyoto") + ".example";
+        long id = createLead(idealLead(unique("k") + "@" + domain).replace("\"country\":\"US\"", "\"country\":\"JP\""));
+        send(
+                event(unique("e"), "\"leadId\":" + id, "form_submitted", NOW.minusSeconds(60), "{\"form\":\"demo\"}"),
+                event(unique("e"), "\"leadId\":" + id, "webinar_attended", NOW.minusSeconds(30), "{}"));
+
+        JsonNode lead = lead(id);
+
+        assertThat(lead.get("stage").asString()).isEqualTo("mql");
+        assertThat(lead.get("owner").isNull()).isTrue();
+        assertThat(lead.get("queue").asString()).isEqualTo("unrouted-mqls");
+        assertThat(lead.at("/routing/owner").asString()).isEqualTo("revops@northwind.example");
+        assertThat(timelineTypes(id)).containsSubsequence("LeadQualified", "LeadQueued");
+    }
 }

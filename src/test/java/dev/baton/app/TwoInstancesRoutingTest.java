@@ -1,0 +1,157 @@
+package dev.baton.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two Baton instances on one database route 1,000 MQLs at once without breaking the rotation. */
+class TwoInstancesRoutingTest {
+
+    private static final String TOKEN = "two-instances";
+    private static final String AGREEMENT = """
+            agreement: One pool
+            calendar: {timezone: UTC, hours: {monday: 09:00-17:00}}
+            fit: [{name: anyone, field: lead.email, present: true, points: 1}]
+            intent: [{name: visit, event: page_view, points: 1}]
+            mql: {threshold: 1}
+            reason-codes: [{code: NOT_ICP, label: Not ICP, consequence: disqualify}]
+            teams:
+              - name: pool
+                manager: boss@pool.example
+                reps:
+                  - {email: a@pool.example, weight: 2, capacity: 600}
+                  - {email: b@pool.example, weight: 1, capacity: 300}
+                  - {email: c@pool.example, weight: 1, capacity: 300}
+            routing:
+              rules: [{name: everyone, when: [{field: lead.email, present: true}], team: pool}]
+              fallback: {queue: triage, owner: ops@pool.example}
+            """;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static ConfigurableApplicationContext start(String url, Path dataDir) {
+        return new SpringApplicationBuilder(BatonServer.class)
+                .properties(
+                        "server.port=0",
+                        "baton.database.url=" + url,
+                        "baton.database.user=postgres",
+                        "baton.database.password=",
+                        "baton.data.dir=" + dataDir,
+                        "baton.api.token=" + TOKEN)
+                .run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private HttpResponse<String> post(int port, String path, String type, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void twoInstancesAssignEveryMqlOnceWithinCapacityAndInWeightedTurns(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                ConfigurableApplicationContext first = start(postgres.getJdbcUrl("postgres", "postgres"), dataDir);
+                ConfigurableApplicationContext second = start(postgres.getJdbcUrl("postgres", "postgres"), dataDir)) {
+            int[] ports = {port(first), port(second)};
+            activate(ports[0]);
+
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                var sends = new ArrayList<Future<Integer>>();
+                for (int i = 0; i < 1000; i++) {
+                    int n = i;
+                    sends.add(pool.submit(() -> post(
+                                    ports[n % 2],
+                                    "/api/v1/events",
+                                    "application/json",
+                                    "{\"events\":[{\"eventId\":\"visit-" + n + "\",\"email\":\"lead" + n
+                                            + "@customer.example\",\"type\":\"page_view\",\"occurredAt\":\""
+                                            + Instant.now().minusSeconds(5) + "\"}]}")
+                            .statusCode()));
+                }
+                for (Future<Integer> sent : sends) {
+                    assertThat(sent.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdown();
+            }
+
+            try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+                assertThat(count(db, "select count(*) from lead where stage = 'MQL' and owner is not null"))
+                        .isEqualTo(1000);
+                assertThat(count(db, "select count(*) from lead_history where type = 'LeadRouted'"))
+                        .isEqualTo(1000);
+                assertThat(count(db, "select count(distinct lead_id) from lead_history where type = 'LeadRouted'"))
+                        .isEqualTo(1000);
+                Map<String, Long> perRep = perOwner(db);
+                assertThat(perRep.get("a@pool.example")).isBetween(499L, 501L);
+                assertThat(perRep.get("b@pool.example")).isBetween(249L, 251L);
+                assertThat(perRep.get("c@pool.example")).isBetween(249L, 251L);
+                assertThat(perRep.get("a@pool.example")).isLessThanOrEqualTo(600);
+                assertThat(perRep.get("b@pool.example")).isLessThanOrEqualTo(300);
+                assertThat(perRep.get("c@pool.example")).isLessThanOrEqualTo(300);
+            }
+        }
+    }
+
+    private void activate(int port) throws Exception {
+        HttpResponse<String> created = post(port, "/api/v1/agreements?author=revops", "application/yaml", AGREEMENT);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String number = created.body().replaceAll("(?s).*\"number\":(\\d+).*", "$1");
+        for (String side : List.of("marketing", "sales")) {
+            post(
+                    port,
+                    "/api/v1/agreements/" + number + "/approvals",
+                    "application/json",
+                    "{\"side\":\"" + side + "\",\"approver\":\"" + side + "@pool.example\"}");
+        }
+        HttpResponse<String> active = post(
+                port, "/api/v1/agreements/" + number + "/activation", "application/json", "{\"actor\":\"revops\"}");
+        assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Map<String, Long> perOwner(Connection db) throws Exception {
+        var counts = new HashMap<String, Long>();
+        try (ResultSet rows = db.createStatement().executeQuery("select owner, count(*) from lead group by owner")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        return counts;
+    }
+}
