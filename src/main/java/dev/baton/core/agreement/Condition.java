@@ -1,5 +1,6 @@
 package dev.baton.core.agreement;
 
+import dev.baton.core.lead.Amounts;
 import dev.baton.core.lead.Facts;
 import java.math.BigDecimal;
 import java.util.List;
@@ -53,18 +54,8 @@ public sealed interface Condition {
                     .orElseGet(() -> field + " at most " + plain(max.get()));
         }
 
-        /** 50, 2.5k, 5M, 1B: amounts as people write them. */
         private static String plain(BigDecimal number) {
-            String[] suffixes = {"B", "M", "k"};
-            int[] powers = {9, 6, 3};
-            for (int i = 0; i < suffixes.length; i++) {
-                BigDecimal scaled = number.movePointLeft(powers[i]);
-                if (scaled.abs().compareTo(BigDecimal.ONE) >= 0
-                        && scaled.stripTrailingZeros().scale() <= 1) {
-                    return scaled.stripTrailingZeros().toPlainString() + suffixes[i];
-                }
-            }
-            return number.stripTrailingZeros().toPlainString();
+            return Amounts.format(number);
         }
     }
 

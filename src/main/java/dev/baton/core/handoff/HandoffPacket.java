@@ -1,5 +1,6 @@
 package dev.baton.core.handoff;
 
+import dev.baton.core.lead.Amounts;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.scoring.ScoreCard;
 import dev.baton.core.scoring.ScoreLine;
@@ -172,7 +173,9 @@ public record HandoffPacket(
     private String companyFacts() {
         var facts = new LinkedHashMap<String, String>();
         Optional.ofNullable(company.get("company.employees")).ifPresent(e -> facts.put("employees", e + " employees"));
-        Optional.ofNullable(company.get("company.annual_revenue")).ifPresent(r -> facts.put("revenue", r + " revenue"));
+        Optional.ofNullable(company.get("company.annual_revenue"))
+                .ifPresent(r -> facts.put(
+                        "revenue", Amounts.parse(r).map(Amounts::format).orElse(r) + " revenue"));
         Optional.ofNullable(company.get("company.industry")).ifPresent(i -> facts.put("industry", i));
         Optional.ofNullable(company.get("company.country")).ifPresent(c -> facts.put("country", c));
         return String.join(" · ", facts.values());

@@ -25,4 +25,18 @@ public final class Amounts {
         };
         return Optional.of(new BigDecimal(m.group(1)).movePointRight(zeros));
     }
+
+    /** 50, 2.5k, 5M, 1B: the shortest way people write the amount. */
+    public static String format(BigDecimal number) {
+        String[] suffixes = {"B", "M", "k"};
+        int[] powers = {9, 6, 3};
+        for (int i = 0; i < suffixes.length; i++) {
+            BigDecimal scaled = number.movePointLeft(powers[i]);
+            if (scaled.abs().compareTo(BigDecimal.ONE) >= 0
+                    && scaled.stripTrailingZeros().scale() <= 1) {
+                return scaled.stripTrailingZeros().toPlainString() + suffixes[i];
+            }
+        }
+        return number.stripTrailingZeros().toPlainString();
+    }
 }
