@@ -1,11 +1,14 @@
 package dev.baton;
 
 import dev.baton.adapter.cli.CheckCommand;
+import dev.baton.adapter.cli.ConvertCommand;
 import dev.baton.adapter.cli.DiffCommand;
+import dev.baton.adapter.cli.ExportCommand;
+import dev.baton.adapter.cli.ImportCommand;
 import dev.baton.app.ServerCommands;
 import picocli.CommandLine;
 
-/** The {@code baton} command: serve (the default), demo, check, diff. */
+/** The {@code baton} command: serve (the default), demo, check, diff, import, export, convert. */
 public final class BatonApplication {
 
     private BatonApplication() {}
@@ -16,7 +19,10 @@ public final class BatonApplication {
                 .addSubcommand(new ServerCommands.Serve())
                 .addSubcommand(new ServerCommands.Demo())
                 .addSubcommand(new CheckCommand())
-                .addSubcommand(new DiffCommand());
+                .addSubcommand(new DiffCommand())
+                .addSubcommand(new ImportCommand())
+                .addSubcommand(new ExportCommand())
+                .addSubcommand(new ConvertCommand());
         int exit = cli.execute(arguments);
         if (exit != 0 || !ServerCommands.isServing()) {
             System.exit(exit);

@@ -42,6 +42,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail invalidImport(InvalidImport e) {
+        ImportView report = e.report();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-csv", "Import refused", e.getMessage());
+        problem.setProperty("kind", report.kind());
+        problem.setProperty("mode", report.mode());
+        problem.setProperty("dryRun", report.dryRun());
+        problem.setProperty("rows", report.rows());
+        problem.setProperty("applied", report.applied());
+        problem.setProperty("rejected", report.rejected());
+        problem.setProperty("errors", report.errors());
+        problem.setProperty("errorCount", report.errorCount());
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail badRequest(BadRequest e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));

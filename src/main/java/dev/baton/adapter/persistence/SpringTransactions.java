@@ -1,9 +1,11 @@
 package dev.baton.adapter.persistence;
 
 import dev.baton.core.engine.Transactions;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,9 +18,12 @@ public final class SpringTransactions implements Transactions {
     private static final int ATTEMPTS = 5;
 
     private final TransactionTemplate template;
+    private final TransactionTemplate nested;
 
     public SpringTransactions(PlatformTransactionManager transactionManager) {
         this.template = new TransactionTemplate(transactionManager);
+        this.nested = new TransactionTemplate(transactionManager);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -36,5 +41,26 @@ public final class SpringTransactions implements Transactions {
                 }
             }
         }
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work, Predicate<? super T> keep) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("work that may be rolled back whole needs a transaction of its own");
+        }
+        // never retried: such work may read input that cannot be read twice
+        return template.execute(status -> {
+            T result = work.get();
+            if (!keep.test(result)) {
+                status.setRollbackOnly();
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public <T> T inSavepoint(Supplier<T> work) {
+        // rolling back to the savepoint also clears the rollback-only mark a failed joined call left behind
+        return nested.execute(status -> work.get());
     }
 }

@@ -1,0 +1,113 @@
+package dev.baton.adapter.api;
+
+import dev.baton.adapter.csv.CsvImport;
+import dev.baton.adapter.csv.LeadCsvExport;
+import dev.baton.core.engine.BatonException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** CSV in and out: imports streamed a row at a time onto the lifecycle, and the export of every lead. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(
+        name = "Import and export",
+        description = "CSV files of leads, events, activities, opportunities and past stage" + " changes in; leads out")
+class CsvController {
+
+    static final String CSV = "text/csv";
+
+    private final CsvImport imports;
+    private final LeadCsvExport export;
+
+    CsvController(CsvImport imports, LeadCsvExport export) {
+        this.imports = imports;
+        this.export = export;
+    }
+
+    @PostMapping(
+            path = "/imports/{kind}",
+            consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
+    @Operation(
+            summary = "Import a CSV file of leads, events, activities, opportunities or stage-changes, streamed row"
+                    + " by row. 200 with the report; 400 with every error (line, column) when the header is wrong or,"
+                    + " in mode all-or-nothing, any row is — then nothing is applied. mode=valid-rows applies the valid"
+                    + " rows and lists the others; dryRun=true reports what would happen and applies nothing;"
+                    + " map=Email Address:email renames the file's columns.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary"))))
+    ImportView importCsv(
+            @PathVariable String kind,
+            @RequestParam(defaultValue = "all-or-nothing") String mode,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(required = false) @Nullable List<String> map,
+            InputStream body)
+            throws IOException {
+        if (!imports.kinds().contains(kind)) {
+            drain(body);
+            throw new BatonException.NotFound(
+                    "there is no import of kind '" + kind + "'; the kinds are " + String.join(", ", imports.kinds()));
+        }
+        var chosen = CsvImport.Mode.of(mode);
+        if (chosen.isEmpty()) {
+            drain(body);
+            throw new BadRequest("mode", "mode must be all-or-nothing or valid-rows, not '" + mode + "'");
+        }
+        Map<String, String> renames = renames(map == null ? List.of() : map, body);
+        ImportView report =
+                ImportView.of(imports.run(kind, new CsvImport.Options(chosen.get(), dryRun, renames), body));
+        if (report.refused() && !dryRun) {
+            throw new InvalidImport(report);
+        }
+        return report;
+    }
+
+    @GetMapping(path = "/exports/leads", produces = CSV)
+    @Operation(
+            summary = "Every lead as CSV, streamed in id order: id, email, stage, score, owner, names, title, source,"
+                    + " company, created_at, qualified_at, qualified_with",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    void exportLeads(HttpServletResponse response) throws IOException {
+        response.setContentType(CSV + ";charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
+        export.write(response.getOutputStream());
+    }
+
+    /** The renames {@code Email Address:email}, one per entry; the name may hold colons, the column cannot. */
+    private static Map<String, String> renames(List<String> entries, InputStream body) throws IOException {
+        var renames = new LinkedHashMap<String, String>();
+        for (String entry : entries) {
+            int colon = entry.lastIndexOf(':');
+            if (colon <= 0 || colon == entry.length() - 1) {
+                drain(body);
+                throw new BadRequest("map", "map takes pairs like 'Email Address:email', not '" + entry + "'");
+            }
+            renames.put(entry.substring(0, colon), entry.substring(colon + 1));
+        }
+        return renames;
+    }
+
+    /** Reads a refused body to its end, so that a client still sending it gets the answer rather than a reset. */
+    private static void drain(InputStream body) throws IOException {
+        body.transferTo(OutputStream.nullOutputStream());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.baton.adapter.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A running Baton and the token to reach it: the options and the HTTP of the commands that talk to one. */
+final class Remote {
+
+    static final int UNREACHABLE = 2;
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(
+            names = "--url",
+            defaultValue = "http://localhost:8080",
+            description = "where Baton runs (default ${DEFAULT-VALUE})")
+    String url = "http://localhost:8080";
+
+    @Option(
+            names = "--token",
+            defaultValue = "${env:BATON_API_TOKEN}",
+            description = "the API token (default: the environment's BATON_API_TOKEN)")
+    @Nullable
+    String token;
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        if (token != null && !token.isBlank()) {
+            request.header("Authorization", "Bearer " + token.strip());
+        }
+        return request;
+    }
+
+    <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException {
+        try {
+            return HTTP.send(request, body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    /** Says why Baton cannot be reached. */
+    int unreachable(IOException e, PrintWriter err) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("cannot reach Baton at " + url + ": " + reason);
+        return UNREACHABLE;
+    }
+
+    /** Says what Baton answered to a request it refused, from its problem body. */
+    static int refused(int status, String body, PrintWriter err) {
+        if (status == 401) {
+            err.println("Baton refused the token: set BATON_API_TOKEN or pass --token");
+            return UNREACHABLE;
+        }
+        String detail = json(body).path("detail").asString("");
+        err.println("Baton answered " + status + (detail.isEmpty() ? "" : ": " + detail));
+        return UNREACHABLE;
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

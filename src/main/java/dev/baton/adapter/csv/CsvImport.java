@@ -1,0 +1,125 @@
+package dev.baton.adapter.csv;
+
+import dev.baton.core.engine.Activities;
+import dev.baton.core.engine.LeadCommands;
+import dev.baton.core.engine.LeadIntake;
+import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.Transactions;
+import dev.baton.core.lead.Email;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Imports CSV files of leads, events, activities, opportunities and past stage changes onto the core's use cases, a
+ * row at a time as the file streams in, in one transaction that is kept — or rolled back for a dry run, or for an
+ * all-or-nothing import that found errors.
+ */
+public final class CsvImport {
+
+    /** Whether errors stop the whole import or only their own rows. */
+    public enum Mode {
+        ALL_OR_NOTHING,
+        VALID_ROWS;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Optional<Mode> of(String word) {
+            for (Mode mode : values()) {
+                if (mode.word().equals(word.strip().toLowerCase(Locale.ROOT))) {
+                    return Optional.of(mode);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** How to import: the mode, whether only to rehearse, and renames from the file's column names to Baton's. */
+    public record Options(Mode mode, boolean dryRun, Map<String, String> renames) {
+        public Options {
+            renames = Map.copyOf(renames);
+        }
+    }
+
+    /** One kind of import: its columns, the counts it reports, and a fresh reader for each import. */
+    record Kind(String name, Columns columns, List<String> counts, Supplier<Rows<?>> rows) {}
+
+    static final String ACTOR = "import";
+
+    private final Map<String, Kind> kinds = new LinkedHashMap<>();
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public CsvImport(
+            LeadIntake intake,
+            LeadCommands commands,
+            Activities activities,
+            LeadQueries queries,
+            Transactions transactions,
+            Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+        LeadDirectory directory = new LeadDirectory() {
+            @Override
+            public Optional<Long> idOf(Email email) {
+                return queries.idOf(email.address());
+            }
+
+            @Override
+            public long create(Email email) {
+                return intake.upsert(new LeadIntake.LeadInput(email, Map.of()), ACTOR)
+                        .id();
+            }
+        };
+        LifecycleRunner lifecycle = (id, at, cause, command) -> commands.runAt(id, at, cause, command);
+        add(
+                "leads",
+                LeadRows.COLUMNS,
+                LeadRows.COUNTS,
+                () -> new LeadRows(input -> intake.upsert(input, ACTOR).created()));
+        add("events", EventRows.COLUMNS, EventRows.COUNTS, () -> new EventRows(batch -> intake.ingest(batch, ACTOR)));
+        add(
+                "activities",
+                ActivityRows.COLUMNS,
+                ActivityRows.COUNTS,
+                () -> new ActivityRows(directory, activities::log));
+        add(
+                "opportunities",
+                OpportunityRows.COLUMNS,
+                OpportunityRows.COUNTS,
+                () -> new OpportunityRows(directory, lifecycle));
+        add(
+                "stage-changes",
+                StageChangeRows.COLUMNS,
+                StageChangeRows.COUNTS,
+                () -> new StageChangeRows(directory, lifecycle));
+    }
+
+    private void add(String name, Columns columns, List<String> counts, Supplier<Rows<?>> rows) {
+        kinds.put(name, new Kind(name, columns, counts, rows));
+    }
+
+    /** The kinds of import, as the path names them: leads, events, activities, opportunities, stage-changes. */
+    public Set<String> kinds() {
+        return kinds.keySet();
+    }
+
+    /** Reads the whole file and reports what happened; the kind must be one of {@link #kinds()}. */
+    public ImportReport run(String kind, Options options, InputStream body) {
+        Kind chosen = kinds.get(kind);
+        if (chosen == null) {
+            throw new IllegalArgumentException("there is no import of kind " + kind);
+        }
+        return transactions.inTransaction(
+                () -> new ImportRun<>(chosen, chosen.rows().get(), options, transactions, clock.instant()).read(body),
+                ImportReport::keeps);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.baton.app;
+
+import dev.baton.adapter.csv.CsvImport;
+import dev.baton.adapter.csv.LeadCsvExport;
+import dev.baton.adapter.persistence.JdbcLeadListing;
+import dev.baton.core.engine.Activities;
+import dev.baton.core.engine.LeadCommands;
+import dev.baton.core.engine.LeadIntake;
+import dev.baton.core.engine.LeadListing;
+import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.Transactions;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** CSV in and out: the import on the core's use cases, and the lead export on its listing port. */
+@Configuration(proxyBeanMethods = false)
+class ImportConfiguration {
+
+    @Bean
+    LeadListing leadListing(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcLeadListing(jdbc, json);
+    }
+
+    @Bean
+    CsvImport csvImport(
+            LeadIntake intake,
+            LeadCommands commands,
+            Activities activities,
+            LeadQueries queries,
+            Transactions transactions,
+            Clock clock) {
+        return new CsvImport(intake, commands, activities, queries, transactions, clock);
+    }
+
+    @Bean
+    LeadCsvExport leadCsvExport(LeadListing listing) {
+        return new LeadCsvExport(listing);
+    }
+}

@@ -1,0 +1,356 @@
+package dev.baton.adapter.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.adapter.csv.OlistFunnel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class ImportApiTest extends LeadScenarios {
+
+    private Response importCsv(String kind, String query, String csv) {
+        return post("/api/v1/imports/" + kind + query, "text/csv", csv);
+    }
+
+    private boolean exists(String email) {
+        return jdbc.sql("select count(*) from lead where email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                == 1;
+    }
+
+    private long idOf(String email) {
+        return jdbc.sql("select id from lead where email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void leadsAreCreatedOrMergedWithTheirCompanyAndAttributesUnderTheCallersColumnNames() {
+        String domain = unique("acme") + ".example";
+        long existing = createLead("{\"email\":\"old@" + domain + "\",\"title\":\"Manager\"}");
+        String csv = """
+                Email Address,First_Name,title,company_name,company_employees,attr_seats
+                dana@%1$s,Dana,VP Marketing,Acme,200,40
+                old@%1$s,,Director,,,
+                "lee@%1$s","Lee, Jr.",CMO,,,
+                """.formatted(domain);
+
+        Response imported = importCsv("leads", "?map=Email%20Address:email", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode report = imported.json();
+        assertThat(report.get("rows").asLong()).isEqualTo(3);
+        assertThat(report.get("applied").asLong()).isEqualTo(3);
+        assertThat(report.at("/counts/created").asLong()).isEqualTo(2);
+        assertThat(report.at("/counts/updated").asLong()).isEqualTo(1);
+        JsonNode dana = lead(idOf("dana@" + domain));
+        assertThat(dana.at("/profile/lead.first_name").asString()).isEqualTo("Dana");
+        assertThat(dana.at("/profile/lead.attributes.seats").asString()).isEqualTo("40");
+        assertThat(dana.at("/company/company.employees").asString()).isEqualTo("200");
+        assertThat(lead(existing).at("/profile/lead.title").asString()).isEqualTo("Director");
+        assertThat(lead(idOf("lee@" + domain)).at("/profile/lead.first_name").asString())
+                .isEqualTo("Lee, Jr.");
+    }
+
+    @Test
+    void dryRunReportsWhatWouldHappenAndChangesNothing() {
+        String domain = unique("dry") + ".example";
+        String csv = "email,title\na@%1$s,CEO\nb@%1$s,CFO\n".formatted(domain);
+
+        Response rehearsed = importCsv("leads", "?dryRun=true", csv);
+
+        assertThat(rehearsed.status()).isEqualTo(200);
+        assertThat(rehearsed.json().get("dryRun").asBoolean()).isTrue();
+        assertThat(rehearsed.json().get("applied").asLong()).isEqualTo(2);
+        assertThat(rehearsed.json().at("/counts/created").asLong()).isEqualTo(2);
+        assertThat(exists("a@" + domain)).isFalse();
+        assertThat(exists("b@" + domain)).isFalse();
+    }
+
+    @Test
+    void allOrNothingWithOneBadRowAppliesNothingAndNamesItsLineAndColumn() {
+        String domain = unique("aon") + ".example";
+        String csv = "title,email\nCEO,a@%1$s\nCFO,not-an-email\nCTO,c@%1$s\n".formatted(domain);
+
+        Response refused = importCsv("leads", "", csv);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(refused.json().get("applied").asLong()).isZero();
+        JsonNode error = refused.json().at("/errors/0");
+        assertThat(error.get("line").asLong()).isEqualTo(3);
+        assertThat(error.get("column").asInt()).isEqualTo(2);
+        assertThat(error.get("field").asString()).isEqualTo("email");
+        assertThat(error.get("message").asString()).isEqualTo("'not-an-email' is not an email");
+        assertThat(exists("a@" + domain)).isFalse();
+        assertThat(exists("c@" + domain)).isFalse();
+    }
+
+    @Test
+    void validRowsAppliesTheOthersAndListsTheRejected() {
+        String domain = unique("valid") + ".example";
+        String csv = "title,email\nCEO,a@%1$s\nCFO,not-an-email\nCTO,c@%1$s\n".formatted(domain);
+
+        Response imported = importCsv("leads", "?mode=valid-rows", csv);
+
+        assertThat(imported.status()).isEqualTo(200);
+        assertThat(imported.json().get("applied").asLong()).isEqualTo(2);
+        assertThat(imported.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(imported.json().at("/errors/0/line").asLong()).isEqualTo(3);
+        assertThat(exists("a@" + domain)).isTrue();
+        assertThat(exists("c@" + domain)).isTrue();
+    }
+
+    @Test
+    void malformedCsvStopsTheImportAtTheLineItBreaks() {
+        String domain = unique("broken") + ".example";
+        String csv = "email,title\na@%1$s,CEO\nb@%1$s,\"CFO\nc@%1$s,CTO\n".formatted(domain);
+
+        Response partial = importCsv("leads", "?mode=valid-rows", csv);
+
+        assertThat(partial.status()).as(partial.body()).isEqualTo(200);
+        assertThat(partial.json().get("applied").asLong()).isEqualTo(1);
+        assertThat(partial.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(partial.json().at("/errors/0/line").asLong()).isEqualTo(3);
+        assertThat(partial.json().at("/errors/0/message").asString())
+                .startsWith("the file is not valid CSV from here on");
+        assertThat(exists("a@" + domain)).isTrue();
+        assertThat(exists("c@" + domain)).isFalse();
+    }
+
+    @Test
+    void missingRequiredColumnIsReportedAtLineOne() {
+        Response refused = importCsv("events", "?mode=valid-rows", "event_id,type,visitor_id\ne1,page_view,v1\n");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/line").asLong()).isEqualTo(1);
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("occurred_at");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("nothing was imported: the header has problems");
+    }
+
+    @Test
+    void unknownKindIsNotFoundAndUnknownModeIsABadRequest() {
+        assertThat(importCsv("deals", "", "email\n").status()).isEqualTo(404);
+        Response badMode = importCsv("leads", "?mode=some", "email\n");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.json().at("/errors/0/field").asString()).isEqualTo("mode");
+    }
+
+    @Test
+    void reimportedEventsAreDuplicatesAndChangeNothing() {
+        String email = unique("ev") + "@events-" + unique("c") + ".example";
+        long id = createLead(idealLead(email));
+        String csv = """
+                event_id,lead_id,email,visitor_id,type,occurred_at,prop_url
+                %1$s-1,%2$d,,,page_view,2026-11-20T14:00:00Z,/pricing
+                %1$s-2,,%3$s,,webinar_attended,2026-11-20T14:10:00Z,
+                %1$s-3,,,%1$s-visitor,page_view,2026-11-20T14:20:00Z,/blog
+                """.formatted(unique("e"), id, email);
+
+        Response first = importCsv("events", "", csv);
+        long stored = storedEvents();
+        List<String> history = timelineTypes(id);
+        Response again = importCsv("events", "", csv);
+
+        assertThat(first.json().at("/counts/stored").asLong()).isEqualTo(3);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().at("/counts/stored").asLong()).isZero();
+        assertThat(again.json().at("/counts/duplicates").asLong()).isEqualTo(3);
+        assertThat(storedEvents()).isEqualTo(stored);
+        assertThat(timelineTypes(id)).isEqualTo(history);
+        assertThat(lead(id).get("stage").asString())
+                .as("two signals qualify the ideal lead")
+                .isEqualTo("mql");
+    }
+
+    @Test
+    void validRowsIsolatesARowTheCoreRefusesInsideItsChunk() {
+        String visitor = unique("v");
+        String prefix = unique("e");
+        String csv = "event_id,lead_id,visitor_id,type,occurred_at\n"
+                + "%1$s-1,,%2$s,page_view,2026-11-20T14:00:00Z\n%1$s-2,987654321,,page_view,2026-11-20T14:00:00Z\n"
+                        .formatted(prefix, visitor)
+                + "%1$s-3,,%2$s,page_view,2026-11-20T14:00:00Z\n".formatted(prefix, visitor);
+        long before = storedEvents();
+
+        Response imported = importCsv("events", "?mode=valid-rows", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().at("/counts/stored").asLong()).isEqualTo(2);
+        JsonNode error = imported.json().at("/errors/0");
+        assertThat(error.get("line").asLong()).isEqualTo(3);
+        assertThat(error.get("field").asString()).isEqualTo("lead_id");
+        assertThat(error.get("column").asInt()).isEqualTo(2);
+        assertThat(storedEvents()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void activitiesAreLoggedAndSetTheFirstTouch() {
+        long id = qualifiedLead();
+        String csv = """
+                lead_id,type,at,rep,outcome,notes
+                %1$d,call,2026-11-20T14:30:00Z,alex,voicemail,
+                %1$d,EMAIL,2026-11-20T14:20:00Z,alex,,"intro, with deck"
+                """.formatted(id);
+
+        Response imported = importCsv("activities", "", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().at("/counts/logged").asLong()).isEqualTo(2);
+        assertThat(lead(id).get("firstTouchAt").asString()).isEqualTo("2026-11-20T14:20:00Z");
+        assertThat(timelineTypes(id).stream().filter("ActivityLogged"::equals)).hasSize(2);
+    }
+
+    @Test
+    void opportunitiesAreOpenedAndClosedAtTheirOwnTimes() {
+        long won = salesQualifiedLead();
+        long lost = salesQualifiedLead();
+        clock.set(NOW.plus(Duration.ofDays(30)));
+        String csv = """
+                lead_id,amount,currency,expected_close_date,opened_at,opened_by,status,closed_at,closed_by,lost_reason
+                %d,48000,usd,2027-02-28,2026-11-21T10:00:00Z,alex,won,2026-12-10T16:00:00Z,,
+                %d,12k,EUR,2027-01-31,2026-11-22T10:00:00Z,priya,lost,2026-12-01T09:00:00Z,sam,price
+                """.formatted(won, lost);
+
+        Response imported = importCsv("opportunities", "", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("counts").toString()).isEqualTo("{\"opened\":2,\"won\":1,\"lost\":1}");
+        assertThat(lead(won).get("stage").asString()).isEqualTo("won");
+        assertThat(lead(lost).get("stage").asString()).isEqualTo("lost");
+        JsonNode timeline = get("/api/v1/leads/" + won + "/timeline").json();
+        JsonNode last = timeline.get(timeline.size() - 1);
+        assertThat(last.get("type").asString()).isEqualTo("OpportunityWon");
+        assertThat(last.get("at").asString()).isEqualTo("2026-12-10T16:00:00Z");
+        assertThat(last.get("actor").asString()).isEqualTo("alex");
+    }
+
+    @Test
+    void opportunityOnALeadNotYetQualifiedIsRefusedNamingItsStage() {
+        long id = qualifiedLead();
+        String csv = "lead_id,amount,currency,expected_close_date\n%d,1000,USD,2027-01-31\n".formatted(id);
+
+        Response refused = importCsv("opportunities", "", csv);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/message").asString())
+                .startsWith("a lead in stage mql cannot open-opportunity");
+    }
+
+    @Test
+    void stageChangesBringAFunnelFromAnotherCrmAndCreateTheLeadsTheyName() {
+        String domain = unique("crm") + ".example";
+        String csv = """
+                email,stage,at,actor,reason_code,source
+                won@%1$s,mql,2026-03-01T09:00:00Z,marketing,,hubspot
+                won@%1$s,accepted,2026-03-01T11:00:00Z,sam,,hubspot
+                won@%1$s,sql,2026-03-05T11:00:00Z,sam,,hubspot
+                won@%1$s,opportunity,2026-03-10T11:00:00Z,alex,,hubspot
+                won@%1$s,won,2026-04-30T11:00:00Z,alex,,hubspot
+                out@%1$s,mql,2026-03-02T09:00:00Z,marketing,,
+                out@%1$s,rejected,2026-03-02T10:00:00Z,sam,NOT_ICP,
+                """.formatted(domain);
+
+        Response imported = importCsv("stage-changes", "", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().at("/counts/recorded").asLong()).isEqualTo(7);
+        assertThat(imported.json().at("/counts/leads_created").asLong()).isEqualTo(2);
+        long won = idOf("won@" + domain);
+        assertThat(lead(won).get("stage").asString()).isEqualTo("won");
+        assertThat(lead(idOf("out@" + domain)).get("stage").asString())
+                .as("NOT_ICP's consequence")
+                .isEqualTo("disqualified");
+        JsonNode timeline = get("/api/v1/leads/" + won + "/timeline").json();
+        JsonNode mql = timeline.valueStream()
+                .filter(e -> e.get("type").asString().equals("StageRecorded"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(mql.get("at").asString()).isEqualTo("2026-03-01T09:00:00Z");
+        assertThat(mql.at("/data/source").asString()).isEqualTo("hubspot");
+    }
+
+    @Test
+    void rejectionWithoutReasonCodeIsRefusedThroughCsv() {
+        String email = unique("nocode") + "@" + unique("crm") + ".example";
+        String csv = """
+                email,stage,at,actor,reason_code
+                %1$s,mql,2026-03-01T09:00:00Z,marketing,
+                %1$s,rejected,2026-03-02T09:00:00Z,sam,
+                """.formatted(email);
+
+        Response refused = importCsv("stage-changes", "", csv);
+        Response valid = importCsv("stage-changes", "?mode=valid-rows", csv);
+
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode error = refused.json().at("/errors/0");
+        assertThat(error.get("line").asLong()).isEqualTo(3);
+        assertThat(error.get("field").asString()).isEqualTo("reason_code");
+        assertThat(error.get("column").asInt()).isEqualTo(5);
+        assertThat(error.get("message").asString()).startsWith("a reason code is required; one of NOT_ICP");
+        assertThat(valid.json().get("applied").asLong()).isEqualTo(1);
+        assertThat(valid.json().get("rejected").asLong()).isEqualTo(1);
+        assertThat(lead(idOf(email)).get("stage").asString()).isEqualTo("mql");
+        assertThat(timelineTypes(idOf(email))).doesNotContain("LeadRejected", "LeadDisqualified");
+    }
+
+    @Test
+    void disqualificationWithAnUnknownReasonCodeIsRefusedToo() {
+        String email = unique("bad") + "@" + unique("crm") + ".example";
+        String csv = "email,stage,at,reason_code\n%1$s,disqualified,2026-03-01T09:00:00Z,MAYBE\n".formatted(email);
+
+        Response refused = importCsv("stage-changes", "?dryRun=true", csv);
+
+        assertThat(refused.status()).as("a dry run answers with its report").isEqualTo(200);
+        assertThat(refused.json().get("refused").asBoolean()).isTrue();
+        assertThat(refused.json().at("/errors/0/message").asString())
+                .startsWith("'MAYBE' is not a reason code of the agreement");
+        assertThat(exists(email)).isFalse();
+    }
+
+    @Test
+    void olistSampleConvertedImportsIntoTheFunnel(@TempDir Path out) throws Exception {
+        OlistFunnel.convert(Path.of("src/test/resources/olist-sample"), out);
+
+        Response leads = importCsv("leads", "", Files.readString(out.resolve(OlistFunnel.LEADS_OUT)));
+        Response changes = importCsv("stage-changes", "", Files.readString(out.resolve(OlistFunnel.STAGES_OUT)));
+
+        assertThat(leads.status()).as(leads.body()).isEqualTo(200);
+        assertThat(changes.status()).as(changes.body()).isEqualTo(200);
+        assertThat(changes.json().at("/counts/recorded").asLong()).isEqualTo(12);
+        assertThat(changes.json().at("/counts/leads_created").asLong()).isZero();
+        JsonNode won = lead(idOf("contact@a1000000000000000000000000000001.olist.example"));
+        JsonNode blank = lead(idOf("contact@a1000000000000000000000000000002.olist.example"));
+        JsonNode unknown = lead(idOf("contact@a1000000000000000000000000000003.olist.example"));
+        assertThat(won.get("stage").asString()).isEqualTo("won");
+        assertThat(unknown.get("stage").asString()).isEqualTo("won");
+        assertThat(blank.get("stage").asString()).isEqualTo("mql");
+        assertThat(won.at("/profile/lead.attributes.business_segment").asString())
+                .isEqualTo("pet");
+        assertThat(unknown.at("/profile/lead.source").asString()).isEqualTo("unknown");
+        assertThat(blank.at("/profile/lead.source").isMissingNode()).isTrue();
+    }
+
+    private long salesQualifiedLead() {
+        long id = qualifiedLead();
+        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"alex\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(postJson(
+                                "/api/v1/leads/" + id + "/qualify",
+                                "{\"actor\":\"alex\",\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\","
+                                        + "\"timeline\":\"t\"}}")
+                        .status())
+                .isEqualTo(200);
+        return id;
+    }
+}
