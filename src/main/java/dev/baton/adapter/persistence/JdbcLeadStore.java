@@ -243,13 +243,14 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public void saveQualification(long leadId, int agreementVersion, Instant at, String why, List<String> priority) {
+    public void saveQualification(
+            long leadId, Optional<Integer> agreementVersion, Instant at, String why, List<String> priority) {
         jdbc.sql("""
                         update lead set qualified_with = :version, qualified_at = :at, why_qualified = :why,
                                priority = :priority
                          where id = :id
                         """)
-                .param("version", agreementVersion)
+                .param("version", agreementVersion.orElse(null))
                 .param("at", Timestamp.from(at))
                 .param("why", why)
                 .param("priority", json.jsonb(priority))

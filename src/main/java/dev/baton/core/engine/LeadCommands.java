@@ -4,9 +4,11 @@ import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Lifecycle;
 import dev.baton.core.lifecycle.Outcome;
+import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.lifecycle.StageChange;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +59,14 @@ public final class LeadCommands {
             LeadStatus status = lead.status();
             for (StageChange change : ((Outcome.Moved) outcome).changes()) {
                 status = status.after(change);
+                if (change instanceof StageChange.StageRecorded recorded && recorded.to() == Stage.MQL) {
+                    leads.saveQualification(
+                            leadId,
+                            Optional.empty(),
+                            recorded.at(),
+                            "qualified in " + recorded.source() + " by " + recorded.actor(),
+                            List.of());
+                }
                 leads.append(
                         leadId,
                         new HistoryEntry(

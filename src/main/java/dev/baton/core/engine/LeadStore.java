@@ -53,8 +53,12 @@ public interface LeadStore {
 
     void saveStatus(long leadId, LeadStatus status, Instant at);
 
-    /** Records a qualification on the lead: the version, the time and the explanation that stay with this cycle. */
-    void saveQualification(long leadId, int agreementVersion, Instant at, String why, List<String> priority);
+    /**
+     * Records a qualification on the lead: the version (none for one imported from another system), the time and the
+     * explanation that stay with this cycle.
+     */
+    void saveQualification(
+            long leadId, Optional<Integer> agreementVersion, Instant at, String why, List<String> priority);
 
     void saveFirstTouch(long leadId, Instant at);
 

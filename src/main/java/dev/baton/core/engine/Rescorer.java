@@ -43,7 +43,8 @@ final class Rescorer {
             }
             agreement.lifecycle().qualify(lead.status(), card, "scoring").ifPresent(change -> {
                 leads.saveStatus(lead.id(), lead.status().after(change), now);
-                leads.saveQualification(lead.id(), agreement.version(), now, change.why(), change.priority());
+                leads.saveQualification(
+                        lead.id(), Optional.of(agreement.version()), now, change.why(), change.priority());
                 history.add(new LeadStore.LeadEntry(lead.id(), qualified(change, agreement, now, cause)));
                 history.add(new LeadStore.LeadEntry(lead.id(), route(lead, agreement, now, "qualified")));
             });

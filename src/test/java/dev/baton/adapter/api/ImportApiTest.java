@@ -277,6 +277,9 @@ class ImportApiTest extends LeadScenarios {
                 .orElseThrow();
         assertThat(mql.get("at").asString()).isEqualTo("2026-03-01T09:00:00Z");
         assertThat(mql.at("/data/source").asString()).isEqualTo("hubspot");
+        assertThat(lead(won).get("qualifiedAt").asString()).isEqualTo("2026-03-01T09:00:00Z");
+        assertThat(lead(won).get("whyQualified").asString()).isEqualTo("qualified in hubspot by marketing");
+        assertThat(lead(won).get("qualifiedWith").isNull()).isTrue();
     }
 
     @Test
