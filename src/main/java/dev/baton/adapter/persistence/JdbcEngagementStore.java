@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +88,8 @@ public final class JdbcEngagementStore implements EngagementStore {
     }
 
     @Override
-    public Map<Long, List<EngagementEvent>> ofLeads(List<Long> leadIds) {
+    public Map<Long, List<EngagementEvent>> ofLeads(
+            List<Long> leadIds, Optional<Instant> since, Set<String> everTypes) {
         var events = new HashMap<Long, List<EngagementEvent>>();
         if (leadIds.isEmpty()) {
             return events;

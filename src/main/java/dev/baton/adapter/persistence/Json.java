@@ -3,6 +3,7 @@ package dev.baton.adapter.persistence;
 import java.util.Map;
 import org.postgresql.util.PGobject;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON columns: values written as jsonb, read back as maps. */
@@ -12,9 +13,15 @@ final class Json {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final JsonMapper mapper;
+    private final ObjectReader textMaps;
+    private final ObjectReader maps;
+    private final ObjectReader values;
 
     Json(JsonMapper mapper) {
         this.mapper = mapper;
+        this.textMaps = mapper.readerFor(TEXT_MAP);
+        this.maps = mapper.readerFor(MAP);
+        this.values = mapper.readerFor(Object.class);
     }
 
     PGobject jsonb(Object value) {
@@ -33,14 +40,14 @@ final class Json {
     }
 
     Map<String, String> textMap(String json) {
-        return mapper.readValue(json, TEXT_MAP);
+        return textMaps.readValue(json);
     }
 
     Map<String, Object> map(String json) {
-        return mapper.readValue(json, MAP);
+        return maps.readValue(json);
     }
 
     Object value(String json) {
-        return mapper.readValue(json, Object.class);
+        return values.readValue(json);
     }
 }

@@ -23,6 +23,10 @@ public interface EngagementStore {
 
     List<EngagementEvent> ofLead(long leadId);
 
-    /** The events of several leads at once, by lead; leads without events are absent. */
-    java.util.Map<Long, List<EngagementEvent>> ofLeads(List<Long> leadIds);
+    /**
+     * The events of several leads at once, by lead (leads without events are absent): those after {@code since}, if
+     * given, and those of the {@code everTypes} at any age.
+     */
+    java.util.Map<Long, List<EngagementEvent>> ofLeads(
+            List<Long> leadIds, Optional<Instant> since, java.util.Set<String> everTypes);
 }

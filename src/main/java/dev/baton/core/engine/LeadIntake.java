@@ -62,7 +62,7 @@ public final class LeadIntake {
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster);
+        this.rescorer = new Rescorer(leads, roster, engagement);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */
@@ -173,7 +173,12 @@ public final class LeadIntake {
             }
             active.current().ifPresent(agreement -> {
                 List<Long> ids = List.copyOf(touched);
-                rescorer.rescoreAll(leads.lockAll(ids), engagement.ofLeads(ids), agreement, now, "engagement received");
+                rescorer.rescoreAll(
+                        leads.lockAll(ids),
+                        rescorer.events(ids, agreement, now),
+                        agreement,
+                        now,
+                        "engagement received");
             });
             return results;
         });
@@ -249,7 +254,8 @@ public final class LeadIntake {
     /** Scores the lead now and, when the MQL rule is met, qualifies it; the lead must be locked. */
     private void rescore(StoredLead lead, Instant now, String cause) {
         active.current()
-                .ifPresent(agreement -> rescorer.rescore(lead, engagement.ofLead(lead.id()), agreement, now, cause));
+                .ifPresent(agreement -> rescorer.rescoreAll(
+                        List.of(lead), rescorer.events(List.of(lead.id()), agreement, now), agreement, now, cause));
     }
 
     private Optional<Integer> version() {

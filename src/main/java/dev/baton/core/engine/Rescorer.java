@@ -20,10 +20,23 @@ final class Rescorer {
 
     private final LeadStore leads;
     private final RosterStore roster;
+    private final EngagementStore engagement;
 
-    Rescorer(LeadStore leads, RosterStore roster) {
+    Rescorer(LeadStore leads, RosterStore roster, EngagementStore engagement) {
         this.leads = leads;
         this.roster = roster;
+        this.engagement = engagement;
+    }
+
+    /** The events that can still change these leads' scores under the agreement: within its horizon, or ever-rules. */
+    Map<Long, List<EngagementEvent>> events(List<Long> ids, ActiveAgreement.Running agreement, Instant now) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return engagement.ofLeads(
+                ids,
+                agreement.scorer().horizon().map(now::minus),
+                agreement.scorer().everEventTypes());
     }
 
     /** Rescores locked leads together, writing their new scores and history in a few statements. */
@@ -51,15 +64,6 @@ final class Rescorer {
         }
         leads.saveScores(scores);
         leads.appendAll(history);
-    }
-
-    void rescore(
-            StoredLead lead,
-            List<EngagementEvent> events,
-            ActiveAgreement.Running agreement,
-            Instant now,
-            String cause) {
-        rescoreAll(List.of(lead), Map.of(lead.id(), events), agreement, now, cause);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class Rescoring {
         this.agreements = agreements;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster);
+        this.rescorer = new Rescorer(leads, roster, engagement);
     }
 
     /** Works one chunk of the oldest running job; false when there was nothing to do. */
@@ -54,7 +54,7 @@ public final class Rescoring {
                 return true;
             }
             ActiveAgreement.Running agreement = agreements.version(job.agreementVersion());
-            Map<Long, List<EngagementEvent>> events = engagement.ofLeads(ids);
+            Map<Long, List<EngagementEvent>> events = rescorer.events(ids, agreement, now);
             String cause = "agreement version " + job.agreementVersion() + " activated";
             rescorer.rescoreAll(leads.lockAll(ids), events, agreement, now, cause);
             jobs.checkpoint(job.id(), ids.get(ids.size() - 1), ids.size());

@@ -35,6 +35,42 @@ public final class Scorer {
         return agreement;
     }
 
+    /**
+     * How far back events can still change a score: the longest window of any intent rule, signal requirement or
+     * priority rule; empty when some rule looks back forever. Events of the types in {@link #everEventTypes()} count
+     * at any age.
+     */
+    public Optional<Duration> horizon() {
+        var spans = new ArrayList<Optional<Duration>>();
+        agreement.intent().forEach(rule -> spans.add(rule.window().map(w -> w.toDuration())));
+        agreement
+                .mql()
+                .signals()
+                .ifPresent(s -> spans.add(Optional.of(s.within().toDuration())));
+        for (PriorityRule rule : agreement.priority()) {
+            if (rule instanceof PriorityRule.RecentSignal recent) {
+                spans.add(recent.within()
+                        .or(() -> intentRule(recent.signal()).window())
+                        .map(w -> w.toDuration()));
+            }
+        }
+        if (spans.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return spans.stream().map(Optional::get).max(Duration::compareTo);
+    }
+
+    /** The event types of negative rules, which apply once such an event has ever happened. */
+    public java.util.Set<String> everEventTypes() {
+        var types = new java.util.TreeSet<String>();
+        for (NegativeRule rule : agreement.negative()) {
+            if (rule instanceof NegativeRule.OnEvent onEvent) {
+                types.add(onEvent.event().eventType());
+            }
+        }
+        return types;
+    }
+
     public ScoreCard score(Facts facts, Collection<EngagementEvent> events, Instant now) {
         List<EngagementEvent> past = events.stream()
                 .filter(e -> !e.occurredAt().isAfter(now))

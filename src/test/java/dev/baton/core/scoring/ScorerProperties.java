@@ -71,6 +71,22 @@ class ScorerProperties {
     }
 
     @Test
+    void eventsBeyondTheHorizonChangeNothing() {
+        java.time.Duration horizon = SCORER.horizon().orElseThrow();
+        java.util.Set<String> ever = SCORER.everEventTypes();
+        forAll(any -> {
+            Facts facts = any.facts();
+            Instant at = any.instant(START, START.plus(RANGE));
+            List<EngagementEvent> events = any.events(START, START.plus(RANGE));
+            List<EngagementEvent> recent = events.stream()
+                    .filter(e -> e.occurredAt().isAfter(at.minus(horizon)) || ever.contains(e.type()))
+                    .toList();
+
+            assertThat(SCORER.score(facts, recent, at)).isEqualTo(SCORER.score(facts, events, at));
+        });
+    }
+
+    @Test
     void aCappedRulesLineNeverExceedsItsCap() {
         forAll(any -> {
             Instant at = any.instant(START, START.plus(RANGE));

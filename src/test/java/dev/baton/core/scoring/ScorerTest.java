@@ -597,4 +597,18 @@ class ScorerTest {
 
         assertThat(card.lines()).extracting(ScoreLine::rule).contains("revenue-band");
     }
+
+    @Test
+    void theHorizonIsTheLongestWindowAndEverRulesAreNamed() {
+        assertThat(SAAS.horizon()).contains(Duration.ofDays(30));
+        assertThat(SAAS.everEventTypes()).containsExactly("email_unsubscribed");
+        Scorer forever = new Scorer(agreementWith("""
+                fit:
+                  - {name: titled, field: lead.title, present: true, points: 10}
+                intent:
+                  - {name: webinar, event: webinar_attended, points: 10}
+                mql: {threshold: 10}
+                """));
+        assertThat(forever.horizon()).isEmpty();
+    }
 }
