@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    private static final long STOP_SECONDS = 60;
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(BatonSettings settings) {
@@ -44,9 +50,12 @@ class DatabaseConfiguration {
             Path pgdata = dir.toAbsolutePath().normalize().resolve("postgres");
             Files.createDirectories(pgdata.getParent());
             boolean existing = Files.exists(pgdata.resolve("PG_VERSION"));
+            stopLeftoverServer(pgdata);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
+                    // zonky turns this off for throwaway test databases; an acknowledged event must be on disk
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info(
                     "{} embedded PostgreSQL in {} on port {}",
@@ -57,6 +66,61 @@ class DatabaseConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * A Baton killed without warning (kill -9, the OOM killer) leaves its PostgreSQL running and holding the data
+     * folder; shut that server down so this one can start. A pid file naming a process that is gone is left to
+     * PostgreSQL, which recovers from it on start.
+     */
+    private static void stopLeftoverServer(Path pgdata) throws IOException {
+        Optional<ProcessHandle> leftover = leftoverServer(pgdata);
+        if (leftover.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = leftover.get();
+        log.warn(
+                "PostgreSQL (pid {}) of an earlier Baton still runs in {}; shutting it down", postmaster.pid(), pgdata);
+        // SIGTERM is PostgreSQL's smart shutdown: the dead Baton's sessions are gone, so it ends as soon as it has
+        // written a checkpoint
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(STOP_SECONDS, TimeUnit.SECONDS);
+            log.info("The earlier PostgreSQL (pid {}) has shut down", postmaster.pid());
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IOException(
+                    "PostgreSQL (pid " + postmaster.pid() + ") in " + pgdata + " did not shut down within "
+                            + STOP_SECONDS + " s; stop it and start Baton again",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while PostgreSQL (pid " + postmaster.pid() + ") shut down", e);
+        }
+    }
+
+    /** The live postmaster that the data folder's pid file names, if it really is a server of this folder. */
+    private static Optional<ProcessHandle> leftoverServer(Path pgdata) throws IOException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(process -> isServerOf(process, pgdata));
+    }
+
+    // a pid file can outlive a reboot and its pid be reused: act only on a postgres started on this very folder
+    private static boolean isServerOf(ProcessHandle process, Path pgdata) {
+        ProcessHandle.Info info = process.info();
+        boolean postgres = info.command()
+                .map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
+                .orElse(false);
+        return postgres
+                && info.arguments()
+                        .map(arguments -> List.of(arguments).contains(pgdata.toString()))
+                        .orElse(false);
     }
 
     /** A pool whose closing also stops the embedded server behind it. */

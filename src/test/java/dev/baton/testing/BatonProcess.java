@@ -1,0 +1,282 @@
+package dev.baton.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Baton started as its own JVM with {@code baton serve}, the way an operator runs it, on the embedded PostgreSQL in a
+ * data folder: spoken to over HTTP, and stopped or killed like any process. Neither it nor its PostgreSQL outlives
+ * {@link #close()}, nor the JVM that started it.
+ */
+public final class BatonProcess implements AutoCloseable {
+
+    public static final String TOKEN = "child-process-token";
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration SHUTDOWN = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Process process;
+    private final Path dataDir;
+    private final int port;
+    private final Thread reaper = new Thread(this::forceStop, "baton-process-reaper");
+    private volatile Optional<ProcessHandle> postmaster = Optional.empty();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private BatonProcess(Process process, Path dataDir, int port) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    /** Starts Baton on a free port with this test run's class path and waits until it reports itself up. */
+    public static BatonProcess start(Path dataDir, List<String> jvmOptions) throws IOException {
+        int port = freePort();
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication"));
+        command.addAll(List.of("serve", "--port", "" + port, "--data-dir", dataDir.toString()));
+        Files.createDirectories(dataDir);
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dataDir.resolve("baton.log").toFile()));
+        builder.environment().put("BATON_API_TOKEN", TOKEN);
+        builder.environment().remove("BATON_DATABASE_URL");
+        var baton = new BatonProcess(builder.start(), dataDir, port);
+        try {
+            baton.awaitHealthy();
+        } catch (RuntimeException | IOException e) {
+            baton.close();
+            throw e;
+        }
+        return baton;
+    }
+
+    private void awaitHealthy() throws IOException {
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Baton exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")));
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    postmaster = postmasterOf(dataDir);
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // Tomcat opens its port late in the startup
+            }
+            pause(Duration.ofMillis(100));
+        }
+        throw new IllegalStateException("Baton did not come up within " + STARTUP + ":\n" + logTail());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A request with the API token; the caller adds the method and body. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TOKEN);
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode getJson(String path) throws IOException {
+        return json(send(request(path).GET()));
+    }
+
+    public JsonNode postJson(String path, String body) throws IOException {
+        return json(send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    /** Proposes an agreement, has marketing and sales sign it, and activates it; returns its version number. */
+    public int activateAgreement(String yaml) throws IOException {
+        JsonNode proposed = json(send(request("/api/v1/agreements?author=revops")
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml))));
+        int number = proposed.get("number").asInt();
+        postJson(
+                "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"marketing\",\"approver\":\"m@x.example\"}");
+        postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\",\"approver\":\"s@x.example\"}");
+        postJson("/api/v1/agreements/" + number + "/activation", "{\"actor\":\"revops\"}");
+        return number;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(
+                    response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** A connection straight to the embedded PostgreSQL, found through its pid file. */
+    public Connection database() throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort() + "/postgres", "postgres", "");
+    }
+
+    private int postgresPort() {
+        try {
+            // postmaster.pid: pid, data directory, start time, port, …
+            return Integer.parseInt(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid"))
+                    .get(3)
+                    .strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PostgreSQL this Baton started, while it runs: it outlives a Baton killed with SIGKILL. */
+    public Optional<ProcessHandle> postgres() {
+        return postmaster.filter(ProcessHandle::isAlive);
+    }
+
+    private static Optional<ProcessHandle> postmasterOf(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+        try {
+            List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile) : List.of();
+            return lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
+                    ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                            .filter(process -> process.info()
+                                    .command()
+                                    .map(command -> Path.of(command)
+                                            .getFileName()
+                                            .toString()
+                                            .startsWith("postgres"))
+                                    .orElse(false));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Kills the JVM with SIGKILL, as {@code kill -9} does, and waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        await(process.toHandle(), SHUTDOWN);
+    }
+
+    /** Kills this Baton's PostgreSQL and all its processes with SIGKILL: a crash it must recover from. */
+    public void killPostgres() {
+        postgres().ifPresent(postmaster -> {
+            List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+            all.add(0, postmaster);
+            all.forEach(ProcessHandle::destroyForcibly);
+            all.forEach(p -> await(p, SHUTDOWN));
+        });
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("baton.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops Baton as {@code kill} does (it then stops its PostgreSQL), and its PostgreSQL if Baton was killed. */
+    @Override
+    public void close() {
+        process.destroy();
+        if (!await(process.toHandle(), SHUTDOWN)) {
+            forceStop();
+        }
+        postgres().ifPresent(postmaster -> {
+            postmaster.destroy();
+            if (!await(postmaster, SHUTDOWN)) {
+                killPostgres();
+            }
+        });
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+    }
+
+    private void forceStop() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        await(process.toHandle(), SHUTDOWN);
+        killPostgres();
+    }
+
+    private static boolean await(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return !process.isAlive();
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
