@@ -139,32 +139,47 @@ public final class JdbcRosterStore implements RosterStore {
                     .update();
             int position = 0;
             for (Team.Rep rep : team.reps()) {
-                jdbc.sql("""
-                                insert into rep (email, slack, created_at) values (:email, :slack, :at)
-                                on conflict (email) do update set slack = coalesce(excluded.slack, rep.slack)
-                                """)
-                        .param("email", rep.email())
-                        .param("slack", rep.slack().orElse(null))
-                        .param("at", Timestamp.from(at))
-                        .update();
-                // a new seat starts at the team's current position in the rotation
-                jdbc.sql("""
-                                insert into team_member (team, rep, weight, capacity, pass, position)
-                                select :team, :rep, :weight, :capacity, t.pass, :position from team t where t.name = :team
-                                on conflict (team, rep) do update
-                                   set weight = excluded.weight, capacity = excluded.capacity,
-                                       position = excluded.position
-                                """)
-                        .param("team", team.name())
-                        .param("rep", rep.email())
-                        .param("weight", rep.weight())
-                        .param(
-                                "capacity",
-                                rep.capacity().isPresent() ? rep.capacity().getAsInt() : null)
-                        .param("position", position++)
-                        .update();
+                seat(team.name(), rep.email(), rep.weight(), rep.capacity(), rep.slack(), Optional.of(position++), at);
             }
         }
+    }
+
+    /**
+     * Creates or updates the rep and their seat; a new seat starts at the team's current position in the rotation,
+     * at the end of the team's order unless a position is given.
+     */
+    private void seat(
+            String team,
+            String rep,
+            int weight,
+            OptionalInt capacity,
+            Optional<String> slack,
+            Optional<Integer> position,
+            Instant at) {
+        jdbc.sql("""
+                        insert into rep (email, slack, created_at) values (:rep, :slack, :at)
+                        on conflict (email) do update set slack = coalesce(excluded.slack, rep.slack)
+                        """)
+                .param("rep", rep)
+                .param("slack", slack.orElse(null))
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("""
+                        insert into team_member (team, rep, weight, capacity, pass, position)
+                        select :team, :rep, :weight, :capacity, t.pass,
+                               coalesce(cast(:position as integer),
+                                        (select coalesce(max(position) + 1, 0) from team_member where team = :team))
+                          from team t where t.name = :team
+                        on conflict (team, rep) do update
+                           set weight = excluded.weight, capacity = excluded.capacity,
+                               position = coalesce(cast(:position as integer), team_member.position)
+                        """)
+                .param("team", team)
+                .param("rep", rep)
+                .param("weight", weight)
+                .param("capacity", capacity.isPresent() ? capacity.getAsInt() : null)
+                .param("position", position.orElse(null))
+                .update();
     }
 
     @Override
@@ -305,26 +320,7 @@ public final class JdbcRosterStore implements RosterStore {
 
     @Override
     public void addSeat(String team, String rep, int weight, OptionalInt capacity, Optional<String> slack, Instant at) {
-        jdbc.sql("""
-                        insert into rep (email, slack, created_at) values (:rep, :slack, :at)
-                        on conflict (email) do update set slack = coalesce(excluded.slack, rep.slack)
-                        """)
-                .param("rep", rep)
-                .param("slack", slack.orElse(null))
-                .param("at", Timestamp.from(at))
-                .update();
-        jdbc.sql("""
-                        insert into team_member (team, rep, weight, capacity, pass, position)
-                        select :team, :rep, :weight, :capacity, t.pass,
-                               coalesce((select max(position) + 1 from team_member where team = :team), 0)
-                          from team t where t.name = :team
-                        on conflict (team, rep) do update set weight = excluded.weight, capacity = excluded.capacity
-                        """)
-                .param("team", team)
-                .param("rep", rep)
-                .param("weight", weight)
-                .param("capacity", capacity.isPresent() ? capacity.getAsInt() : null)
-                .update();
+        seat(team, rep, weight, capacity, slack, Optional.empty(), at);
     }
 
     @Override
