@@ -117,6 +117,7 @@ public final class IngestBenchmark {
         if (settings.profile().isPresent()) {
             // recording from the start: starting a recording later sends the JIT compilers back to work for minutes
             jvm.add("-XX:StartFlightRecording:name=" + RECORDING + ",settings=profile");
+            jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
         }
         return jvm;
     }
@@ -127,8 +128,8 @@ public final class IngestBenchmark {
             postgresProfile = Optional.of(new PostgresProfile(baton.database()));
         }
         try {
-            baton.activateAgreement(Files.readString(AGREEMENT));
             BulkLoad.Ids pool = bulk.companiesAndLeads(data, settings.poolLeads(), settings.poolLeads() / 5, "pool");
+            baton.activateAgreement(Files.readString(AGREEMENT));
             warmUp(pool);
             long before = bulk.single("select count(*) from engagement_event");
             throughput(pool);

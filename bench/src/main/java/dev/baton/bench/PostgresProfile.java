@@ -43,6 +43,7 @@ final class PostgresProfile implements AutoCloseable {
         }
     }
 
+    /** Profiles through this connection of its own, which it closes when closed. */
     PostgresProfile(Connection db) throws SQLException {
         this.db = db;
         try (Statement statement = db.createStatement()) {
@@ -95,8 +96,9 @@ final class PostgresProfile implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, SQLException {
         sampler.shutdownNow();
         sampler.awaitTermination(5, TimeUnit.SECONDS);
+        db.close();
     }
 }

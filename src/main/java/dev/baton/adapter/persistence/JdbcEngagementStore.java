@@ -96,15 +96,21 @@ public final class JdbcEngagementStore implements EngagementStore {
         }
         jdbc.sql("""
                         select lead_id, event_id, type, occurred_at, properties from engagement_event
-                         where lead_id = any(:leads) order by lead_id, occurred_at, event_id
-                        """).param("leads", leadIds.toArray(Long[]::new)).query(row -> {
-            events.computeIfAbsent(row.getLong("lead_id"), id -> new ArrayList<>())
-                    .add(new EngagementEvent(
-                            row.getString("event_id"),
-                            row.getString("type"),
-                            row.getTimestamp("occurred_at").toInstant(),
-                            json.textMap(row.getString("properties"))));
-        });
+                         where lead_id = any(:leads)
+                           and (cast(:since as timestamptz) is null or occurred_at > :since or type = any(:ever))
+                         order by lead_id, occurred_at, event_id
+                        """)
+                .param("leads", leadIds.toArray(Long[]::new))
+                .param("since", since.map(Timestamp::from).orElse(null))
+                .param("ever", everTypes.toArray(String[]::new))
+                .query(row -> {
+                    events.computeIfAbsent(row.getLong("lead_id"), id -> new ArrayList<>())
+                            .add(new EngagementEvent(
+                                    row.getString("event_id"),
+                                    row.getString("type"),
+                                    row.getTimestamp("occurred_at").toInstant(),
+                                    json.textMap(row.getString("properties"))));
+                });
         return events;
     }
 
