@@ -8,6 +8,7 @@ import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.routing.AccountNames;
 import dev.baton.core.routing.RoutingDecision;
+import dev.baton.core.scoring.ScoreCard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,7 +28,7 @@ public final class JdbcLeadStore implements LeadStore {
 
     private static final String SELECT = """
             select l.id, l.email, l.company_id, l.profile, coalesce(c.profile, '{}') as company_profile, l.stage,
-                   l.cycle, l.cool_off_until, l.score, l.scored_with, l.first_touch_at
+                   l.cycle, l.cool_off_until, l.score, l.scored_with, l.first_touch_at, l.score_trace
               from lead l left join company c on c.id = l.company_id
             """;
 
@@ -99,22 +100,48 @@ public final class JdbcLeadStore implements LeadStore {
         if (scores.isEmpty()) {
             return;
         }
+        var ids = new Long[scores.size()];
+        var traces = new byte[scores.size()][];
+        var totals = new Integer[scores.size()];
+        var fits = new Integer[scores.size()];
+        var intents = new Integer[scores.size()];
+        var cards = new String[scores.size()];
+        var ats = new String[scores.size()];
+        var versions = new Integer[scores.size()];
+        for (int i = 0; i < scores.size(); i++) {
+            ScoreWrite write = scores.get(i);
+            ids[i] = write.leadId();
+            traces[i] = ScoringTraceCodec.encode(write.trace());
+            if (write.card().isPresent()) {
+                ScoreCard card = write.card().get();
+                totals[i] = card.total();
+                fits[i] = card.fit();
+                intents[i] = card.intent();
+                cards[i] = json.text(card);
+                ats[i] = card.at().toString();
+                versions[i] = write.agreementVersion();
+            }
+        }
         jdbc.sql("""
-                        update lead l set score = u.score, fit = u.fit, intent = u.intent, score_card = u.card::jsonb,
-                               scored_at = u.at::timestamptz, scored_with = u.version
-                          from unnest(:ids::bigint[], :scores::int[], :fits::int[], :intents::int[], :cards::text[],
-                                      :ats::text[], :versions::int[]) as u(id, score, fit, intent, card, at, version)
+                        update lead l set score_trace = u.trace,
+                               score = coalesce(u.score, l.score), fit = coalesce(u.fit, l.fit),
+                               intent = coalesce(u.intent, l.intent),
+                               score_card = coalesce(u.card::jsonb, l.score_card),
+                               scored_at = coalesce(u.at::timestamptz, l.scored_at),
+                               scored_with = coalesce(u.version, l.scored_with)
+                          from unnest(:ids::bigint[], :traces::bytea[], :scores::int[], :fits::int[], :intents::int[],
+                                      :cards::text[], :ats::text[], :versions::int[])
+                               as u(id, trace, score, fit, intent, card, at, version)
                          where l.id = u.id
                         """)
-                .param("ids", scores.stream().map(ScoreWrite::leadId).toArray(Long[]::new))
-                .param("scores", scores.stream().map(w -> w.card().total()).toArray(Integer[]::new))
-                .param("fits", scores.stream().map(w -> w.card().fit()).toArray(Integer[]::new))
-                .param("intents", scores.stream().map(w -> w.card().intent()).toArray(Integer[]::new))
-                .param("cards", scores.stream().map(w -> json.text(w.card())).toArray(String[]::new))
-                .param("ats", scores.stream().map(w -> w.card().at().toString()).toArray(String[]::new))
-                .param(
-                        "versions",
-                        scores.stream().map(ScoreWrite::agreementVersion).toArray(Integer[]::new))
+                .param("ids", ids)
+                .param("traces", traces)
+                .param("scores", totals)
+                .param("fits", fits)
+                .param("intents", intents)
+                .param("cards", cards)
+                .param("ats", ats)
+                .param("versions", versions)
                 .update();
     }
 
@@ -337,6 +364,7 @@ public final class JdbcLeadStore implements LeadStore {
                         Optional.ofNullable(coolOff).map(Timestamp::toInstant)),
                 Optional.ofNullable((Integer) row.getObject("score")),
                 Optional.ofNullable((Integer) row.getObject("scored_with")),
-                Optional.ofNullable(firstTouch).map(Timestamp::toInstant));
+                Optional.ofNullable(firstTouch).map(Timestamp::toInstant),
+                ScoringTraceCodec.decode(row.getBytes("score_trace")));
     }
 }

@@ -1,12 +1,14 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.lead.Email;
+import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lead.RawEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -152,7 +154,8 @@ public final class LeadIntake {
                 }
             }
             var touched = new TreeSet<Long>();
-            List<Optional<Long>> owners = resolve(batch, actor, now, touched);
+            var reread = new HashSet<Long>();
+            List<Optional<Long>> owners = resolve(batch, actor, now, touched, reread);
             var placed = new ArrayList<EngagementStore.Placed>();
             for (int i = 0; i < batch.size(); i++) {
                 placed.add(new EngagementStore.Placed(batch.get(i), owners.get(i)));
@@ -160,11 +163,14 @@ public final class LeadIntake {
             Set<String> stored = engagement.addAll(placed, now);
             var results = new ArrayList<EventResult>();
             var seen = new HashSet<String>();
+            var fresh = new HashMap<Long, List<EngagementEvent>>();
             for (EngagementStore.Placed event : placed) {
                 boolean isNew = stored.contains(event.event().eventId())
                         && seen.add(event.event().eventId());
-                if (isNew) {
-                    event.leadId().ifPresent(touched::add);
+                if (isNew && event.leadId().isPresent()) {
+                    touched.add(event.leadId().get());
+                    fresh.computeIfAbsent(event.leadId().get(), id -> new ArrayList<>())
+                            .add(event.event().engagement());
                 }
                 results.add(new EventResult(
                         event.event().eventId(),
@@ -172,20 +178,16 @@ public final class LeadIntake {
                         event.leadId()));
             }
             active.current().ifPresent(agreement -> {
-                List<Long> ids = List.copyOf(touched);
                 rescorer.rescoreAll(
-                        leads.lockAll(ids),
-                        rescorer.events(ids, agreement, now),
-                        agreement,
-                        now,
-                        "engagement received");
+                        leads.lockAll(List.copyOf(touched)), fresh, reread, agreement, now, "engagement received");
             });
             return results;
         });
     }
 
     /** The lead each event belongs to: by id, by email (created if new), or by an identified visitor. */
-    private List<Optional<Long>> resolve(List<RawEvent> batch, String actor, Instant now, Set<Long> touched) {
+    private List<Optional<Long>> resolve(
+            List<RawEvent> batch, String actor, Instant now, Set<Long> touched, Set<Long> reread) {
         var ids = new TreeSet<Long>();
         var emails = new LinkedHashSet<Email>();
         var visitors = new TreeSet<String>();
@@ -229,16 +231,18 @@ public final class LeadIntake {
                 owners.add(event.visitorId().map(identified::get));
                 continue;
             }
-            event.visitorId().ifPresent(visitor -> identify(visitor, lead.get(), event, actor, now, touched));
+            event.visitorId().ifPresent(visitor -> identify(visitor, lead.get(), event, actor, now, touched, reread));
             owners.add(lead);
         }
         return owners;
     }
 
-    private void identify(String visitor, long lead, RawEvent event, String actor, Instant now, Set<Long> touched) {
+    private void identify(
+            String visitor, long lead, RawEvent event, String actor, Instant now, Set<Long> touched, Set<Long> reread) {
         int attached = engagement.attachVisitor(visitor, lead);
         if (attached > 0) {
             touched.add(lead);
+            reread.add(lead);
             leads.append(
                     lead,
                     new HistoryEntry(
@@ -254,8 +258,7 @@ public final class LeadIntake {
     /** Scores the lead now and, when the MQL rule is met, qualifies it; the lead must be locked. */
     private void rescore(StoredLead lead, Instant now, String cause) {
         active.current()
-                .ifPresent(agreement -> rescorer.rescoreAll(
-                        List.of(lead), rescorer.events(List.of(lead.id()), agreement, now), agreement, now, cause));
+                .ifPresent(agreement -> rescorer.rescoreAll(List.of(lead), Map.of(), Set.of(), agreement, now, cause));
     }
 
     private Optional<Integer> version() {

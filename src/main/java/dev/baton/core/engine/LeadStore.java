@@ -4,6 +4,7 @@ import dev.baton.core.lead.Email;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.scoring.ScoreCard;
+import dev.baton.core.scoring.ScoringTrace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,11 @@ public interface LeadStore {
     /** The leads with these emails, created where there are none, all locked; by email address. */
     Map<String, StoredLead> lockOrCreateAll(java.util.Collection<dev.baton.core.lead.Email> emails, Instant at);
 
-    /** A new score for a lead, as of the card's instant, under an agreement version. */
-    record ScoreWrite(long leadId, ScoreCard card, int agreementVersion) {}
+    /**
+     * A lead's new scoring trace and, when its score changed (or the version scoring it), its new score card, as of the
+     * card's instant under an agreement version; without a card the stored score stays as it is.
+     */
+    record ScoreWrite(long leadId, Optional<ScoreCard> card, ScoringTrace trace, int agreementVersion) {}
 
     /** A history entry for a lead. */
     record LeadEntry(long leadId, HistoryEntry entry) {}

@@ -6,11 +6,15 @@ import dev.baton.core.lifecycle.StageChange;
 import dev.baton.core.routing.Router;
 import dev.baton.core.routing.RoutingDecision;
 import dev.baton.core.scoring.ScoreCard;
+import dev.baton.core.scoring.Scorer;
+import dev.baton.core.scoring.ScoringTrace;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Scores locked leads against a running agreement, records the new scores that changed, and qualifies the leads that
@@ -29,7 +33,7 @@ final class Rescorer {
     }
 
     /** The events that can still change these leads' scores under the agreement: within its horizon, or ever-rules. */
-    Map<Long, List<EngagementEvent>> events(List<Long> ids, ActiveAgreement.Running agreement, Instant now) {
+    private Map<Long, List<EngagementEvent>> events(List<Long> ids, ActiveAgreement.Running agreement, Instant now) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -39,19 +43,44 @@ final class Rescorer {
                 agreement.scorer().everEventTypes());
     }
 
-    /** Rescores locked leads together, writing their new scores and history in a few statements. */
+    /**
+     * Rescores locked leads together, writing their new scores, traces and history in a few statements. A lead whose
+     * stored trace was made for the agreement's event rules goes on from it with its fresh events; any other lead,
+     * and those in {@code reread}, are scored from their stored events.
+     *
+     * @param fresh the events stored for these leads in this transaction, by lead, which their traces do not hold yet
+     * @param reread leads whose stored events changed otherwise (a visitor's events attached to them)
+     */
     void rescoreAll(
             List<StoredLead> locked,
-            Map<Long, List<EngagementEvent>> events,
+            Map<Long, List<EngagementEvent>> fresh,
+            Set<Long> reread,
             ActiveAgreement.Running agreement,
             Instant now,
             String cause) {
+        Scorer scorer = agreement.scorer();
+        List<Long> unknown = locked.stream()
+                .filter(lead -> reread.contains(lead.id())
+                        || lead.trace()
+                                .filter(t -> t.rules() == scorer.traceRules())
+                                .isEmpty())
+                .map(StoredLead::id)
+                .toList();
+        Map<Long, List<EngagementEvent>> stored = events(unknown, agreement, now);
+        var read = new HashSet<>(unknown);
         var scores = new ArrayList<LeadStore.ScoreWrite>();
         var history = new ArrayList<LeadStore.LeadEntry>();
         for (StoredLead lead : locked) {
-            ScoreCard card = agreement.scorer().score(lead.facts(), events.getOrDefault(lead.id(), List.of()), now);
-            if (changed(lead, card, agreement)) {
-                scores.add(new LeadStore.ScoreWrite(lead.id(), card, agreement.version()));
+            ScoringTrace trace = read.contains(lead.id())
+                    ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), now)
+                    : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), now);
+            ScoreCard card = scorer.score(lead.facts(), trace, now);
+            boolean scoreChanged = changed(lead, card, agreement);
+            if (scoreChanged || !lead.trace().equals(Optional.of(trace))) {
+                scores.add(new LeadStore.ScoreWrite(
+                        lead.id(), scoreChanged ? Optional.of(card) : Optional.empty(), trace, agreement.version()));
+            }
+            if (scoreChanged) {
                 history.add(new LeadStore.LeadEntry(lead.id(), scored(card, agreement, now, cause)));
             }
             agreement.lifecycle().qualify(lead.status(), card, "scoring").ifPresent(change -> {

@@ -1,11 +1,11 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.lead.EngagementEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rescores every open lead after an agreement version is activated, a chunk of leads per transaction, each chunk
@@ -54,9 +54,8 @@ public final class Rescoring {
                 return true;
             }
             ActiveAgreement.Running agreement = agreements.version(job.agreementVersion());
-            Map<Long, List<EngagementEvent>> events = rescorer.events(ids, agreement, now);
             String cause = "agreement version " + job.agreementVersion() + " activated";
-            rescorer.rescoreAll(leads.lockAll(ids), events, agreement, now, cause);
+            rescorer.rescoreAll(leads.lockAll(ids), Map.of(), Set.of(), agreement, now, cause);
             jobs.checkpoint(job.id(), ids.get(ids.size() - 1), ids.size());
             return true;
         });

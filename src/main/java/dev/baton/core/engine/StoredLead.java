@@ -3,12 +3,13 @@ package dev.baton.core.engine;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.Facts;
 import dev.baton.core.lifecycle.LeadStatus;
+import dev.baton.core.scoring.ScoringTrace;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A lead as stored: its profile, its company's profile, and where it stands. */
+/** A lead as stored: its profile, its company's profile, where it stands, and the trace its score was made from. */
 public record StoredLead(
         long id,
         Email email,
@@ -19,7 +20,8 @@ public record StoredLead(
         LeadStatus status,
         Optional<Integer> score,
         Optional<Integer> scoredWith,
-        Optional<Instant> firstTouchAt) {
+        Optional<Instant> firstTouchAt,
+        Optional<ScoringTrace> trace) {
 
     public StoredLead {
         profile = Map.copyOf(profile);
@@ -29,7 +31,7 @@ public record StoredLead(
     /** The same lead, marked as created by the current command. */
     public StoredLead asCreated() {
         return new StoredLead(
-                id, email, true, companyId, profile, companyProfile, status, score, scoredWith, firstTouchAt);
+                id, email, true, companyId, profile, companyProfile, status, score, scoredWith, firstTouchAt, trace);
     }
 
     /** Everything rules can test: the lead's fields, its email, and its company's fields. */

@@ -25,6 +25,7 @@ public record RawEvent(
             throw new IllegalArgumentException("an event needs a lead id, an email or a visitor id");
         }
         properties = Map.copyOf(properties);
+        occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public EngagementEvent engagement() {

@@ -2,60 +2,71 @@ package dev.baton.core.scoring;
 
 import dev.baton.core.agreement.IntentRule;
 import dev.baton.core.lead.EngagementEvent;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The events one intent rule counts at an instant, their decayed sum, and the capped, rounded points. */
-record IntentTally(int count, double raw, double decayed, int points, Optional<Instant> last, String evidence) {
+record IntentTally(int count, double raw, double decayed, int points, Optional<Instant> first, Optional<Instant> last) {
 
-    static IntentTally of(IntentRule rule, List<EngagementEvent> pastInTimeOrder, Instant now) {
+    /** The tally of one rule over events, as the worked example in the documentation counts it. */
+    static IntentTally of(IntentRule rule, Collection<EngagementEvent> events, Instant now) {
+        Scorer.EventRules one = new Scorer.EventRules(List.of(rule.event()), 1, Optional.empty());
+        return of(rule, 0, one.trace(events, now), now);
+    }
+
+    /** The tally of the intent rule whose event rule is bit {@code bit} of the trace. */
+    static IntentTally of(IntentRule rule, int bit, ScoringTrace trace, Instant now) {
         Instant after = rule.window().map(w -> now.minus(w.toDuration())).orElse(Instant.MIN);
-        Optional<Double> halfLifeSeconds =
-                rule.halfLife().map(h -> (double) h.toDuration().toSeconds());
+        double halfLifeSeconds =
+                rule.halfLife().map(h -> (double) h.toDuration().toSeconds()).orElse(0.0);
         int count = 0;
         double decayed = 0;
         Instant first = null;
         Instant last = null;
-        for (EngagementEvent event : pastInTimeOrder) {
-            if (!event.occurredAt().isAfter(after) || !rule.event().matches(event)) {
+        for (int i = 0; i < trace.size(); i++) {
+            Instant at = trace.at(i);
+            if (at.isAfter(now)) {
+                break;
+            }
+            if (!at.isAfter(after) || !trace.matches(i, bit)) {
                 continue;
             }
             count++;
-            decayed += rule.points() * decay(event.occurredAt(), now, halfLifeSeconds);
-            first = first == null ? event.occurredAt() : first;
-            last = event.occurredAt();
+            decayed += rule.points() * decay(at, now, halfLifeSeconds);
+            first = first == null ? at : first;
+            last = at;
         }
         double raw = (double) count * rule.points();
         double capped = rule.cap().isPresent() ? Math.min(rule.cap().getAsInt(), decayed) : decayed;
-        int points = (int) Math.round(capped);
         return new IntentTally(
-                count,
-                raw,
-                decayed,
-                points,
-                Optional.ofNullable(last),
-                evidence(rule, count, raw, decayed, first, last));
+                count, raw, decayed, (int) Math.round(capped), Optional.ofNullable(first), Optional.ofNullable(last));
     }
 
-    private static double decay(Instant at, Instant now, Optional<Double> halfLifeSeconds) {
-        if (halfLifeSeconds.isEmpty()) {
+    private static double decay(Instant at, Instant now, double halfLifeSeconds) {
+        if (halfLifeSeconds == 0) {
             return 1.0;
         }
         double age = Duration.between(at, now).toSeconds();
-        return Math.pow(0.5, age / halfLifeSeconds.get());
+        return Math.pow(0.5, age / halfLifeSeconds);
     }
 
-    private static String evidence(
-            IntentRule rule, int count, double raw, double decayed, Instant first, Instant last) {
+    /** What the tally counted, in words, for the score card. */
+    String evidence(IntentRule rule) {
         if (count == 0) {
             return "no " + rule.event().describe();
         }
         var text = new StringBuilder();
         text.append(count).append(" × ").append(rule.event().describe());
-        text.append(count == 1 ? " on " + last : " from " + first + " to " + last);
+        if (count == 1) {
+            text.append(" on ").append(last.get());
+        } else {
+            text.append(" from ").append(first.get()).append(" to ").append(last.get());
+        }
         if (rule.halfLife().isPresent()) {
             text.append("; ")
                     .append(number(raw))
@@ -71,7 +82,10 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
         return text.toString();
     }
 
+    /** A whole number as it is, anything else to one decimal, rounded half up from its shortest decimal form. */
     private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value)
+                ? Long.toString((long) value)
+                : BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).toPlainString();
     }
 }

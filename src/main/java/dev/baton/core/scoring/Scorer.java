@@ -1,6 +1,7 @@
 package dev.baton.core.scoring;
 
 import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.EventMatcher;
 import dev.baton.core.agreement.FitRule;
 import dev.baton.core.agreement.IntentRule;
 import dev.baton.core.agreement.MqlRule;
@@ -13,22 +14,41 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Scores a lead against one agreement: a pure function of the lead's facts, its engagement events and an instant.
  * Events later than the instant are ignored, so a lead can be scored as it stood at any point in its history.
+ *
+ * <p>Events are read once, into a {@link ScoringTrace} of the rules each matches; the score is computed from the
+ * trace. A lead's trace can be kept and extended with new events ({@link #extend}), so that scoring after an event
+ * does not read the lead's history again.
  */
 public final class Scorer {
 
-    private static final Comparator<EngagementEvent> IN_TIME_ORDER =
-            Comparator.comparing(EngagementEvent::occurredAt).thenComparing(EngagementEvent::id);
-
     private final Agreement agreement;
+    private final EventRules rules;
+    private final Map<String, Integer> intentBits = new HashMap<>();
+    private final Map<NegativeRule, Integer> negativeBits = new HashMap<>();
 
     public Scorer(Agreement agreement) {
         this.agreement = agreement;
+        var matchers = new ArrayList<EventMatcher>();
+        for (IntentRule rule : agreement.intent()) {
+            intentBits.put(rule.name(), matchers.size());
+            matchers.add(rule.event());
+        }
+        int firstEver = matchers.size();
+        for (NegativeRule rule : agreement.negative()) {
+            if (rule instanceof NegativeRule.OnEvent onEvent) {
+                negativeBits.put(rule, matchers.size());
+                matchers.add(onEvent.event());
+            }
+        }
+        this.rules = new EventRules(matchers, firstEver, horizonOf(agreement));
     }
 
     public Agreement agreement() {
@@ -41,6 +61,10 @@ public final class Scorer {
      * at any age.
      */
     public Optional<Duration> horizon() {
+        return rules.horizon;
+    }
+
+    private static Optional<Duration> horizonOf(Agreement agreement) {
         var spans = new ArrayList<Optional<Duration>>();
         agreement.intent().forEach(rule -> spans.add(rule.window().map(w -> w.toDuration())));
         agreement
@@ -50,7 +74,7 @@ public final class Scorer {
         for (PriorityRule rule : agreement.priority()) {
             if (rule instanceof PriorityRule.RecentSignal recent) {
                 spans.add(recent.within()
-                        .or(() -> intentRule(recent.signal()).window())
+                        .or(() -> intentRule(agreement, recent.signal()).window())
                         .map(w -> w.toDuration()));
             }
         }
@@ -71,11 +95,30 @@ public final class Scorer {
         return types;
     }
 
+    /**
+     * The fingerprint of this agreement's event rules and horizon: a trace made by another scorer with the same
+     * fingerprint is as good as one made by this one.
+     */
+    public long traceRules() {
+        return rules.fingerprint;
+    }
+
+    /** The trace of these events as of an instant: what of them can still count then or later. */
+    public ScoringTrace trace(Collection<EngagementEvent> events, Instant now) {
+        return rules.trace(events, now);
+    }
+
+    /** The trace with more events added, as of an instant; the trace must be one of this scorer's rules. */
+    public ScoringTrace extend(ScoringTrace trace, Collection<EngagementEvent> events, Instant now) {
+        return rules.extend(own(trace), events, now);
+    }
+
     public ScoreCard score(Facts facts, Collection<EngagementEvent> events, Instant now) {
-        List<EngagementEvent> past = events.stream()
-                .filter(e -> !e.occurredAt().isAfter(now))
-                .sorted(IN_TIME_ORDER)
-                .toList();
+        return score(facts, trace(events, now), now);
+    }
+
+    public ScoreCard score(Facts facts, ScoringTrace trace, Instant now) {
+        own(trace);
         var lines = new ArrayList<ScoreLine>();
         int fit = 0;
         for (FitRule rule : agreement.fit()) {
@@ -90,7 +133,7 @@ public final class Scorer {
             }
         }
         for (NegativeRule rule : agreement.negative()) {
-            Optional<ScoreLine> line = negative(rule, facts, past);
+            Optional<ScoreLine> line = negative(rule, facts, trace, now);
             if (line.isPresent()) {
                 fit += rule.points();
                 lines.add(line.get());
@@ -98,19 +141,27 @@ public final class Scorer {
         }
         int intent = 0;
         for (IntentRule rule : agreement.intent()) {
-            IntentTally tally = IntentTally.of(rule, past, now);
+            IntentTally tally = IntentTally.of(rule, intentBits.get(rule.name()), trace, now);
             if (tally.count() > 0 && tally.points() > 0) {
                 intent += tally.points();
                 lines.add(new ScoreLine(
-                        rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(), tally.last()));
+                        rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(rule), tally.last()));
             }
         }
-        List<String> signals = signals(past, now);
+        List<String> signals = signals(trace, now);
         int total = fit + intent;
-        return new ScoreCard(now, fit, intent, lines, signals, decide(total, fit, signals), priority(total, past, now));
+        return new ScoreCard(
+                now, fit, intent, lines, signals, decide(total, fit, signals), priority(total, trace, now));
     }
 
-    private static Optional<ScoreLine> negative(NegativeRule rule, Facts facts, List<EngagementEvent> past) {
+    private ScoringTrace own(ScoringTrace trace) {
+        if (trace.rules() != rules.fingerprint) {
+            throw new IllegalArgumentException("the trace was made for other event rules than this agreement's");
+        }
+        return trace;
+    }
+
+    private Optional<ScoreLine> negative(NegativeRule rule, Facts facts, ScoringTrace trace, Instant now) {
         if (rule instanceof NegativeRule.OnField onField && onField.condition().test(facts)) {
             return Optional.of(new ScoreLine(
                     rule.name(),
@@ -120,15 +171,17 @@ public final class Scorer {
                     Optional.empty()));
         }
         if (rule instanceof NegativeRule.OnEvent onEvent) {
-            return past.stream()
-                    .filter(onEvent.event()::matches)
-                    .findFirst()
-                    .map(first -> new ScoreLine(
+            int bit = negativeBits.get(rule);
+            for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
+                if (trace.matches(i, bit)) {
+                    return Optional.of(new ScoreLine(
                             rule.name(),
                             ScoreLine.Source.NEGATIVE,
                             rule.points(),
-                            first.type() + " on " + first.occurredAt(),
-                            Optional.of(first.occurredAt())));
+                            onEvent.event().eventType() + " on " + trace.at(i),
+                            Optional.of(trace.at(i))));
+                }
+            }
         }
         return Optional.empty();
     }
@@ -138,18 +191,18 @@ public final class Scorer {
      * evidence for one signal only — the first counted rule it matches — so that one page view is never two distinct
      * signals; agreements list their most specific signals first.
      */
-    private List<String> signals(List<EngagementEvent> past, Instant now) {
+    private List<String> signals(ScoringTrace trace, Instant now) {
         Optional<MqlRule.Signals> wanted = agreement.mql().signals();
         List<IntentRule> counted =
                 wanted.map(s -> s.of().stream().map(this::intentRule).toList()).orElse(agreement.intent());
         var fired = new java.util.LinkedHashSet<String>();
-        for (EngagementEvent event : past) {
+        for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
             for (IntentRule rule : counted) {
-                if (rule.event().matches(event)) {
+                if (trace.matches(i, intentBits.get(rule.name()))) {
                     Optional<Duration> within = wanted.map(s -> s.within().toDuration())
                             .or(() -> rule.window().map(w -> w.toDuration()));
-                    if (within.map(w -> event.occurredAt().isAfter(now.minus(w)))
-                            .orElse(true)) {
+                    Instant at = trace.at(i);
+                    if (within.map(w -> at.isAfter(now.minus(w))).orElse(true)) {
                         fired.add(rule.name());
                     }
                     break;
@@ -159,11 +212,15 @@ public final class Scorer {
         return counted.stream().map(IntentRule::name).filter(fired::contains).toList();
     }
 
-    private static boolean hasEventWithin(
-            IntentRule rule, List<EngagementEvent> past, Instant now, Optional<Duration> within) {
+    private boolean hasEventWithin(IntentRule rule, ScoringTrace trace, Instant now, Optional<Duration> within) {
         Instant after = within.map(now::minus).orElse(Instant.MIN);
-        return past.stream()
-                .anyMatch(e -> e.occurredAt().isAfter(after) && rule.event().matches(e));
+        int bit = intentBits.get(rule.name());
+        for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
+            if (trace.at(i).isAfter(after) && trace.matches(i, bit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MqlDecision decide(int total, int fit, List<String> signals) {
@@ -204,7 +261,7 @@ public final class Scorer {
         (ok ? met : missing).add(ok ? yes : no);
     }
 
-    private List<PriorityFlag> priority(int total, List<EngagementEvent> past, Instant now) {
+    private List<PriorityFlag> priority(int total, ScoringTrace trace, Instant now) {
         var flags = new ArrayList<PriorityFlag>();
         for (PriorityRule rule : agreement.priority()) {
             if (rule instanceof PriorityRule.ScoreAtLeast atLeast && total >= atLeast.score()) {
@@ -212,7 +269,7 @@ public final class Scorer {
             } else if (rule instanceof PriorityRule.RecentSignal recent) {
                 IntentRule signal = intentRule(recent.signal());
                 Optional<Duration> within = recent.within().or(signal::window).map(span -> span.toDuration());
-                if (hasEventWithin(signal, past, now, within)) {
+                if (hasEventWithin(signal, trace, now, within)) {
                     flags.add(new PriorityFlag(
                             rule.name(),
                             signal.name()
@@ -229,9 +286,106 @@ public final class Scorer {
     }
 
     private IntentRule intentRule(String name) {
+        return intentRule(agreement, name);
+    }
+
+    private static IntentRule intentRule(Agreement agreement, String name) {
         return agreement.intent().stream()
                 .filter(r -> r.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("agreement refers to unknown intent rule " + name));
+    }
+
+    /**
+     * Event rules in bit order — the intent rules, then the negative rules on events, which count at any age — and the
+     * horizon beyond which the others no longer count.
+     */
+    static final class EventRules {
+
+        private final List<EventMatcher> matchers;
+        private final int firstEver;
+        private final Optional<Duration> horizon;
+        private final int words;
+        private final long fingerprint;
+
+        EventRules(List<EventMatcher> matchers, int firstEver, Optional<Duration> horizon) {
+            this.matchers = List.copyOf(matchers);
+            this.firstEver = firstEver;
+            this.horizon = horizon;
+            this.words = Math.max(1, (matchers.size() + 63) / 64);
+            var described = new StringBuilder();
+            matchers.forEach(m -> described.append(m.describe()).append('\u0000'));
+            described
+                    .append(firstEver)
+                    .append('\u0000')
+                    .append(horizon.map(Duration::toString).orElse("forever"));
+            this.fingerprint = fnv1a(described);
+        }
+
+        private static long fnv1a(CharSequence text) {
+            long hash = 0xcbf29ce484222325L;
+            for (int i = 0; i < text.length(); i++) {
+                hash ^= text.charAt(i);
+                hash *= 0x100000001b3L;
+            }
+            return hash;
+        }
+
+        ScoringTrace trace(Collection<EngagementEvent> events, Instant now) {
+            return extend(ScoringTrace.empty(fingerprint, words), events, now);
+        }
+
+        /** The trace and the events' entries merged in time order, without what can no longer count after now. */
+        ScoringTrace extend(ScoringTrace trace, Collection<EngagementEvent> events, Instant now) {
+            var entries = new ArrayList<Entry>(trace.size() + events.size());
+            for (int i = 0; i < trace.size(); i++) {
+                entries.add(new Entry(trace.at(i), trace.bits(i)));
+            }
+            for (EngagementEvent event : events) {
+                long[] bits = new long[words];
+                boolean any = false;
+                for (int rule = 0; rule < matchers.size(); rule++) {
+                    if (matchers.get(rule).matches(event)) {
+                        bits[rule >>> 6] |= 1L << (rule & 63);
+                        any = true;
+                    }
+                }
+                if (any) {
+                    entries.add(new Entry(event.occurredAt(), bits));
+                }
+            }
+            entries.sort(Comparator.comparing(Entry::at));
+            Instant cutoff = horizon.map(now::minus).orElse(Instant.MIN);
+            long[] everSeen = new long[words];
+            var kept = new ArrayList<Entry>(entries.size());
+            for (Entry entry : entries) {
+                if (entry.at().isAfter(cutoff)) {
+                    kept.add(entry);
+                    continue;
+                }
+                long[] first = new long[words];
+                boolean any = false;
+                for (int rule = firstEver; rule < matchers.size(); rule++) {
+                    long bit = 1L << (rule & 63);
+                    if ((entry.bits()[rule >>> 6] & bit) != 0 && (everSeen[rule >>> 6] & bit) == 0) {
+                        first[rule >>> 6] |= bit;
+                        everSeen[rule >>> 6] |= bit;
+                        any = true;
+                    }
+                }
+                if (any) {
+                    kept.add(new Entry(entry.at(), first));
+                }
+            }
+            var at = new Instant[kept.size()];
+            var bits = new long[kept.size() * words];
+            for (int i = 0; i < kept.size(); i++) {
+                at[i] = kept.get(i).at();
+                System.arraycopy(kept.get(i).bits(), 0, bits, i * words, words);
+            }
+            return new ScoringTrace(fingerprint, words, at, bits);
+        }
+
+        private record Entry(Instant at, long[] bits) {}
     }
 }

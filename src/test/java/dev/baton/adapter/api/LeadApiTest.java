@@ -161,6 +161,46 @@ class LeadApiTest extends LeadScenarios {
     }
 
     @Test
+    void aLeadScoredEventByEventHasTheTraceAndScoreItsWholeHistoryGives() {
+        String email = unique("trace") + "@gmail.com";
+        long id = createLead("{\"email\":\"" + email + "\"}");
+        String who = "\"leadId\":" + id;
+        send(
+                event(unique("e"), who, "email_unsubscribed", NOW.minus(Duration.ofDays(80)), "{}"),
+                event(unique("e"), who, "page_view", NOW.minus(Duration.ofDays(40)), "{\"url\":\"/pricing\"}"));
+        for (int day = 0; day < 6; day++) {
+            clock.set(NOW.plus(Duration.ofDays(day * 3)));
+            send(
+                    event(unique("e"), who, "page_view", clock.instant().minusSeconds(60), "{\"url\":\"/pricing\"}"),
+                    event(unique("e"), who, "email_clicked", clock.instant().minus(Duration.ofDays(5)), "{}"),
+                    event(
+                            unique("e"),
+                            who,
+                            "page_view",
+                            clock.instant().minus(Duration.ofDays(29)),
+                            "{\"url\":\"/x\"}"));
+        }
+        byte[] incremental = trace(id);
+        int score = lead(id).get("score").asInt();
+
+        jdbc.sql("update lead set score_trace = null, score = null where id = :id")
+                .param("id", id)
+                .update();
+        postJson("/api/v1/leads", "{\"email\":\"" + email + "\"}");
+
+        assertThat(trace(id)).as("the trace made again from every stored event").isEqualTo(incremental);
+        assertThat(lead(id).get("score").asInt()).isEqualTo(score);
+        assertThat(lead(id).at("/scoreCard/lines").toString()).contains("unsubscribed");
+    }
+
+    private byte[] trace(long id) {
+        return jdbc.sql("select score_trace from lead where id = :id")
+                .param("id", id)
+                .query(byte[].class)
+                .single();
+    }
+
+    @Test
     void lateEventIsScoredAtItsTrueTime() {
         long id = createLead("{\"email\":\"" + unique("late") + "@gmail.com\"}");
 

@@ -49,6 +49,32 @@ class ScorerProperties {
     }
 
     @Test
+    void aTraceExtendedEventByEventScoresLikeTheWholeHistory() {
+        forAll(any -> {
+            Facts facts = any.facts();
+            List<EngagementEvent> events = any.events(START, START.plus(RANGE));
+            var arrival = new ArrayList<>(any.shuffled(events));
+            arrival.sort(java.util.Comparator.comparing(EngagementEvent::occurredAt));
+            ScoringTrace trace = SCORER.trace(List.of(), START);
+            var seen = new ArrayList<EngagementEvent>();
+            Instant now = START;
+            for (EngagementEvent event : arrival) {
+                // each event arrives up to two days late, as real feeds deliver them, at a clock that only moves on
+                Instant arrived =
+                        any.instant(event.occurredAt(), event.occurredAt().plus(Duration.ofDays(2)));
+                now = arrived.isAfter(now) ? arrived : now;
+                trace = SCORER.extend(trace, List.of(event), now);
+                seen.add(event);
+
+                assertThat(SCORER.score(facts, trace, now)).isEqualTo(SCORER.score(facts, seen, now));
+            }
+            Instant later = any.instant(now, now.plus(RANGE));
+            assertThat(SCORER.score(facts, trace, later)).isEqualTo(SCORER.score(facts, events, later));
+            assertThat(SCORER.extend(trace, List.of(), later).size()).isLessThanOrEqualTo(trace.size());
+        });
+    }
+
+    @Test
     void addingAPositiveEventNeverLowersTheTotal() {
         forAll(any -> {
             Facts facts = any.facts();
