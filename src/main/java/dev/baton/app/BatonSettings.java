@@ -14,12 +14,25 @@ public record BatonSettings(
         @DefaultValue Data data,
         @DefaultValue Database database,
         @DefaultValue Api api,
-        @DefaultValue Rescore rescoring) {
+        @DefaultValue Rescore rescoring,
+        @DefaultValue Ingest ingest) {
 
-    /** Rescoring after an agreement change: whether this instance works the jobs, and in chunks of how many leads. */
+    /**
+     * Event batches arriving together are written together: by how many writers at once, in groups of at most how
+     * many events.
+     */
+    public record Ingest(
+            @DefaultValue("2") int writers,
+            @DefaultValue("1000") int groupEvents) {}
+
+    /**
+     * Rescoring after an agreement change: whether this instance works the jobs, with how many threads, and in chunks
+     * of how many leads.
+     */
     public record Rescore(
             @DefaultValue("true") boolean worker,
-            @DefaultValue("500") int chunkSize,
+            @DefaultValue("2") int workers,
+            @DefaultValue("1000") int chunkSize,
             @DefaultValue("1s") java.time.Duration interval) {}
 
     /** Where the embedded PostgreSQL keeps its files when no database is configured. */

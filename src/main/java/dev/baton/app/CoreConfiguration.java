@@ -16,6 +16,7 @@ import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.AgreementVersions;
 import dev.baton.core.engine.EngagementStore;
 import dev.baton.core.engine.Handoffs;
+import dev.baton.core.engine.IngestQueue;
 import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
@@ -103,6 +104,7 @@ class CoreConfiguration {
     RescoringWorker rescoringWorker(Rescoring rescoring, BatonSettings settings) {
         return new RescoringWorker(
                 rescoring,
+                settings.rescoring().workers(),
                 settings.rescoring().chunkSize(),
                 settings.rescoring().interval());
     }
@@ -136,6 +138,12 @@ class CoreConfiguration {
             Clock clock,
             RosterStore roster) {
         return new LeadIntake(leads, engagement, active, transactions, clock, roster);
+    }
+
+    @Bean
+    IngestQueue ingestQueue(LeadIntake intake, BatonSettings settings) {
+        return new IngestQueue(
+                intake::ingest, settings.ingest().writers(), settings.ingest().groupEvents());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.engine.IngestQueue;
 import dev.baton.core.engine.LeadIntake;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Events", description = "Engagement evidence: page views, form fills, webinars, email clicks")
 class EventController {
 
-    private final LeadIntake intake;
+    private final IngestQueue intake;
 
-    EventController(LeadIntake intake) {
+    EventController(IngestQueue intake) {
         this.intake = intake;
     }
 

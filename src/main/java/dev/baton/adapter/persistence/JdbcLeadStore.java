@@ -177,14 +177,28 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public List<Long> openLeadIdsAfter(long afterId, int limit) {
+    public List<Long> openLeadIdsAfter(long afterId, long untilId, int limit) {
         return jdbc.sql("""
-                        select id from lead where id > :after and stage not in ('WON', 'LOST', 'DISQUALIFIED')
+                        select id from lead where id > :after and id <= :until
+                           and stage not in ('WON', 'LOST', 'DISQUALIFIED')
                          order by id limit :limit
                         """)
                 .param("after", afterId)
+                .param("until", untilId)
                 .param("limit", limit)
                 .query(Long.class)
+                .list();
+    }
+
+    @Override
+    public List<StoredLead> lockOpen(long firstId, long lastId) {
+        return jdbc.sql(SELECT + """
+                         where l.id between :first and :last and l.stage not in ('WON', 'LOST', 'DISQUALIFIED')
+                         order by l.id for no key update of l
+                        """)
+                .param("first", firstId)
+                .param("last", lastId)
+                .query(this::map)
                 .list();
     }
 

@@ -10,32 +10,41 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Works rescoring jobs in the background: looks for a running job at a fixed interval and works it chunk by chunk
- * until none is left. Several Baton instances may run it; each chunk is claimed by one of them.
+ * Works rescoring jobs in the background: each of its threads looks for a running job at a fixed interval and works
+ * it chunk by chunk until none is left. Several Baton instances may run it; each chunk is claimed by one thread.
  */
 public final class RescoringWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RescoringWorker.class);
 
     private final Rescoring rescoring;
+    private final int threads;
     private final int chunkSize;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public RescoringWorker(Rescoring rescoring, int chunkSize, Duration interval) {
+    public RescoringWorker(Rescoring rescoring, int threads, int chunkSize, Duration interval) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("rescoring needs at least one worker thread");
+        }
         this.rescoring = rescoring;
+        this.threads = threads;
         this.chunkSize = chunkSize;
         this.interval = interval;
     }
 
     @Override
     public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "baton-rescoring");
+        var numbered = new java.util.concurrent.atomic.AtomicInteger();
+        executor = Executors.newScheduledThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "baton-rescoring-" + numbered.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::work, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < threads; i++) {
+            executor.scheduleWithFixedDelay(
+                    this::work, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void work() {

@@ -18,8 +18,14 @@ public interface LeadStore {
 
     Optional<StoredLead> lock(long id);
 
-    /** The ids of open leads (not won, lost or disqualified) above an id, in order, at most {@code limit}. */
-    List<Long> openLeadIdsAfter(long afterId, int limit);
+    /**
+     * The ids of open leads (not won, lost or disqualified) above an id and up to another, in order, at most
+     * {@code limit}.
+     */
+    List<Long> openLeadIdsAfter(long afterId, long untilId, int limit);
+
+    /** Locks the open leads with ids from first to last and returns them, in id order. */
+    List<StoredLead> lockOpen(long firstId, long lastId);
 
     /** Locks these leads, in id order so that concurrent lockers never deadlock, and returns them. */
     List<StoredLead> lockAll(List<Long> ids);

@@ -1,7 +1,6 @@
 package dev.baton.core.engine;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +8,9 @@ import java.util.Set;
 
 /**
  * Rescores every open lead after an agreement version is activated, a chunk of leads per transaction, each chunk
- * checkpointed with the job so that a restart continues where it stopped. Live intake goes on meanwhile: a chunk
- * holds its leads' locks only while it scores them. Leads keep the version that qualified them.
+ * recorded with the job so that a restart continues where it stopped; several workers can work one job's chunks at
+ * once. Live intake goes on meanwhile: a chunk holds its leads' locks only while it scores them. Leads keep the version
+ * that qualified them.
  */
 public final class Rescoring {
 
@@ -39,24 +39,57 @@ public final class Rescoring {
         this.rescorer = new Rescorer(leads, roster, engagement);
     }
 
-    /** Works one chunk of the oldest running job; false when there was nothing to do. */
+    /**
+     * Works one chunk of the oldest running job — one that was reserved and left, or a new one — or finishes the job
+     * when all its chunks are done; false when there was nothing to do (or the last chunks are in others' hands).
+     */
     public boolean step(int chunkSize) {
+        if (workAChunk()) {
+            return true;
+        }
+        Reserved reserved = transactions.inTransaction(() -> reserve(chunkSize));
+        if (reserved == Reserved.CHUNK) {
+            workAChunk();
+        }
+        return reserved != Reserved.NOTHING;
+    }
+
+    private enum Reserved {
+        CHUNK,
+        FINISHED,
+        NOTHING
+    }
+
+    private Reserved reserve(int chunkSize) {
+        Optional<RescoreJobs.Job> running = jobs.lockRunning();
+        if (running.isEmpty()) {
+            return Reserved.NOTHING;
+        }
+        RescoreJobs.Job job = running.get();
+        List<Long> ids = leads.openLeadIdsAfter(job.lastLeadId(), job.endLeadId(), chunkSize);
+        if (!ids.isEmpty()) {
+            jobs.reserve(job.id(), ids.get(0), ids.get(ids.size() - 1));
+            return Reserved.CHUNK;
+        }
+        if (jobs.hasChunks(job.id())) {
+            return Reserved.NOTHING;
+        }
+        jobs.finish(job.id(), clock.instant());
+        return Reserved.FINISHED;
+    }
+
+    private boolean workAChunk() {
         return transactions.inTransaction(() -> {
-            Optional<RescoreJobs.Job> claimed = jobs.claimRunning();
+            Optional<RescoreJobs.Chunk> claimed = jobs.claimChunk();
             if (claimed.isEmpty()) {
                 return false;
             }
-            RescoreJobs.Job job = claimed.get();
-            Instant now = clock.instant();
-            List<Long> ids = leads.openLeadIdsAfter(job.lastLeadId(), chunkSize);
-            if (ids.isEmpty()) {
-                jobs.finish(job.id(), now);
-                return true;
-            }
-            ActiveAgreement.Running agreement = agreements.version(job.agreementVersion());
-            String cause = "agreement version " + job.agreementVersion() + " activated";
-            rescorer.rescoreAll(leads.lockAll(ids), Map.of(), Set.of(), agreement, now, cause);
-            jobs.checkpoint(job.id(), ids.get(ids.size() - 1), ids.size());
+            RescoreJobs.Chunk chunk = claimed.get();
+            ActiveAgreement.Running agreement = agreements.version(chunk.agreementVersion());
+            List<StoredLead> locked = leads.lockOpen(chunk.firstLeadId(), chunk.lastLeadId());
+            String cause = "agreement version " + chunk.agreementVersion() + " activated";
+            rescorer.rescoreAll(locked, Map.of(), Set.of(), agreement, clock.instant(), cause);
+            jobs.chunkDone(chunk, locked.size());
             return true;
         });
     }

@@ -123,6 +123,70 @@ class RescoringTest extends LeadScenarios {
     }
 
     @Test
+    void twoWorkersShareAJobAndScoreEveryLeadOnce() throws Exception {
+        rescoring.drain(1000);
+        var created = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 12; i++) {
+            created.add(oneSignalLead());
+        }
+        int next = activateWithThreshold(57);
+        RescoreJobs.Job started = latestJob();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> rescoring.drain(2));
+            var second = pool.submit(
+                    () -> new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster).drain(3));
+            first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        rescoring.drain(2);
+
+        RescoreJobs.Job done = rescoring.job(started.id());
+        assertThat(done.status()).isEqualTo(RescoreJobs.Job.Status.DONE);
+        assertThat(done.done()).isEqualTo(started.total());
+        assertThat(created).allSatisfy(lead -> assertThat(scoredBy(lead, next)).isEqualTo(1));
+        assertThat(jdbc.sql("select count(*) from rescore_chunk")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aChunkWhoseWorkerDiedIsTakenUpByTheNext() throws IOException {
+        rescoring.drain(1000);
+        long lead = oneSignalLead();
+        int next = activateWithThreshold(58);
+        transactions.inTransaction(() -> {
+            RescoreJobs.Job job = jobs.lockRunning().orElseThrow();
+            jobs.reserve(job.id(), job.lastLeadId() + 1, lead);
+            return job;
+        });
+
+        rescoring.drain(1000);
+
+        assertThat(scoredBy(lead, next)).isEqualTo(1);
+        assertThat(latestJob().status()).isEqualTo(RescoreJobs.Job.Status.DONE);
+        assertThat(latestJob().done()).isEqualTo(latestJob().total());
+    }
+
+    @Test
+    void aLeadCreatedAfterActivationIsScoredByTheNewVersionAndNotCountedByTheJob() throws IOException {
+        rescoring.drain(1000);
+        oneSignalLead();
+        int next = activateWithThreshold(59);
+        long later = oneSignalLead();
+
+        rescoring.drain(1000);
+
+        assertThat(latestJob().done()).isEqualTo(latestJob().total());
+        assertThat(scoredBy(later, next)).isZero();
+        assertThat(lead(later).get("scoredWith").asInt()).isEqualTo(next);
+    }
+
+    @Test
     void ingestionGoesOnWhileAJobRuns() throws IOException {
         rescoring.drain(1000);
         long lead = oneSignalLead();
