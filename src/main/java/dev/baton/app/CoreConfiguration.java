@@ -120,8 +120,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    LeadQueries leadQueries(JdbcClient jdbc, JsonMapper json) {
-        return new JdbcLeadQueries(jdbc, json);
+    LeadQueries leadQueries(JdbcClient jdbc, JsonMapper json, ActiveAgreement agreements) {
+        return new JdbcLeadQueries(jdbc, json, agreements);
     }
 
     @Bean

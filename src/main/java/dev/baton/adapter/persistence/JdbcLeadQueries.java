@@ -1,12 +1,19 @@
 package dev.baton.adapter.persistence;
 
+import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.LeadDetails;
 import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.StoredLead;
+import dev.baton.core.lead.Email;
+import dev.baton.core.lead.Facts;
+import dev.baton.core.scoring.Scorer;
+import dev.baton.core.scoring.ScoringTrace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,10 +23,12 @@ public final class JdbcLeadQueries implements LeadQueries {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final ActiveAgreement agreements;
 
-    public JdbcLeadQueries(JdbcClient jdbc, JsonMapper mapper) {
+    public JdbcLeadQueries(JdbcClient jdbc, JsonMapper mapper, ActiveAgreement agreements) {
         this.jdbc = jdbc;
         this.json = new Json(mapper);
+        this.agreements = agreements;
     }
 
     @Override
@@ -40,17 +49,19 @@ public final class JdbcLeadQueries implements LeadQueries {
 
     @SuppressWarnings("unchecked")
     private LeadDetails map(ResultSet row, int index) throws SQLException {
-        String card = row.getString("score_card");
+        Map<String, String> profile = json.textMap(row.getString("profile"));
+        Map<String, String> companyProfile = json.textMap(row.getString("company_profile"));
+        Optional<Object> card = scoreCard(row, profile, companyProfile);
         return new LeadDetails(
                 row.getLong("id"),
                 row.getString("email"),
-                json.textMap(row.getString("profile")),
-                json.textMap(row.getString("company_profile")),
+                profile,
+                companyProfile,
                 row.getString("stage").toLowerCase(java.util.Locale.ROOT),
                 row.getInt("cycle"),
                 instant(row, "cool_off_until"),
                 Optional.ofNullable((Integer) row.getObject("score")),
-                Optional.ofNullable(card).map(json::value),
+                card,
                 Optional.ofNullable((Integer) row.getObject("scored_with")),
                 Optional.ofNullable((Integer) row.getObject("qualified_with")),
                 instant(row, "qualified_at"),
@@ -64,6 +75,25 @@ public final class JdbcLeadQueries implements LeadQueries {
                 Optional.ofNullable(row.getString("routing")).map(json::value),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant());
+    }
+
+    /**
+     * The score card as it was when the lead was last scored: the scoring version applied to the lead's trace at that
+     * instant. Leads scored before traces were kept show the card stored then.
+     */
+    private Optional<Object> scoreCard(ResultSet row, Map<String, String> profile, Map<String, String> companyProfile)
+            throws SQLException {
+        Optional<ScoringTrace> trace = ScoringTraceCodec.decode(row.getBytes("score_trace"));
+        Integer version = (Integer) row.getObject("scored_with");
+        Optional<Instant> at = instant(row, "scored_at");
+        if (trace.isPresent() && version != null && at.isPresent()) {
+            Scorer scorer = agreements.version(version).scorer();
+            if (scorer.traceRules() == trace.get().rules()) {
+                Facts facts = StoredLead.factsOf(new Email(row.getString("email")), profile, companyProfile);
+                return Optional.of(scorer.score(facts, trace.get(), at.get()));
+            }
+        }
+        return Optional.ofNullable(row.getString("score_card")).map(json::value);
     }
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

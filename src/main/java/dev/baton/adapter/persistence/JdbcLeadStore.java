@@ -8,7 +8,6 @@ import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.routing.AccountNames;
 import dev.baton.core.routing.RoutingDecision;
-import dev.baton.core.scoring.ScoreCard;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -105,33 +104,24 @@ public final class JdbcLeadStore implements LeadStore {
         var totals = new Integer[scores.size()];
         var fits = new Integer[scores.size()];
         var intents = new Integer[scores.size()];
-        var cards = new String[scores.size()];
         var ats = new String[scores.size()];
         var versions = new Integer[scores.size()];
         for (int i = 0; i < scores.size(); i++) {
             ScoreWrite write = scores.get(i);
             ids[i] = write.leadId();
             traces[i] = ScoringTraceCodec.encode(write.trace());
-            if (write.card().isPresent()) {
-                ScoreCard card = write.card().get();
-                totals[i] = card.total();
-                fits[i] = card.fit();
-                intents[i] = card.intent();
-                cards[i] = json.text(card);
-                ats[i] = card.at().toString();
-                versions[i] = write.agreementVersion();
-            }
+            totals[i] = write.score().total();
+            fits[i] = write.score().fit();
+            intents[i] = write.score().intent();
+            ats[i] = write.score().at().toString();
+            versions[i] = write.agreementVersion();
         }
         jdbc.sql("""
-                        update lead l set score_trace = u.trace,
-                               score = coalesce(u.score, l.score), fit = coalesce(u.fit, l.fit),
-                               intent = coalesce(u.intent, l.intent),
-                               score_card = coalesce(u.card::jsonb, l.score_card),
-                               scored_at = coalesce(u.at::timestamptz, l.scored_at),
-                               scored_with = coalesce(u.version, l.scored_with)
+                        update lead l set score_trace = u.trace, score = u.score, fit = u.fit, intent = u.intent,
+                               score_card = null, scored_at = u.at::timestamptz, scored_with = u.version
                           from unnest(:ids::bigint[], :traces::bytea[], :scores::int[], :fits::int[], :intents::int[],
-                                      :cards::text[], :ats::text[], :versions::int[])
-                               as u(id, trace, score, fit, intent, card, at, version)
+                                      :ats::text[], :versions::int[])
+                               as u(id, trace, score, fit, intent, at, version)
                          where l.id = u.id
                         """)
                 .param("ids", ids)
@@ -139,7 +129,6 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("scores", totals)
                 .param("fits", fits)
                 .param("intents", intents)
-                .param("cards", cards)
                 .param("ats", ats)
                 .param("versions", versions)
                 .update();

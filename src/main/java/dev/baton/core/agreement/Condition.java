@@ -4,11 +4,8 @@ import dev.baton.core.lead.Amounts;
 import dev.baton.core.lead.Facts;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** A test on one field of a lead or its company, used by fit, negative and routing rules. */
 public sealed interface Condition {
@@ -68,15 +65,18 @@ public sealed interface Condition {
             values = List.copyOf(values);
         }
 
-        private Set<String> folded() {
-            return values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        }
-
         @Override
         public boolean test(Facts facts) {
-            return facts.text(field.path())
-                    .map(v -> folded().contains(v.toLowerCase(Locale.ROOT)))
-                    .orElse(false);
+            String value = facts.values().get(field.path());
+            if (value == null) {
+                return false;
+            }
+            for (String member : values) {
+                if (member.strip().equalsIgnoreCase(value)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -3,7 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
-import dev.baton.core.scoring.ScoreCard;
+import dev.baton.core.scoring.Score;
 import dev.baton.core.scoring.ScoringTrace;
 import java.time.Instant;
 import java.util.List;
@@ -39,10 +39,10 @@ public interface LeadStore {
     Map<String, StoredLead> lockOrCreateAll(java.util.Collection<dev.baton.core.lead.Email> emails, Instant at);
 
     /**
-     * A lead's new scoring trace and, when its score changed (or the version scoring it), its new score card, as of the
-     * card's instant under an agreement version; without a card the stored score stays as it is.
+     * A lead's new score and the trace it was worked out from, as of the score's instant, under an agreement version:
+     * the score card is the version's scorer applied to the trace at that instant, so it is not stored.
      */
-    record ScoreWrite(long leadId, Optional<ScoreCard> card, ScoringTrace trace, int agreementVersion) {}
+    record ScoreWrite(long leadId, Score score, ScoringTrace trace, int agreementVersion) {}
 
     /** A history entry for a lead. */
     record LeadEntry(long leadId, HistoryEntry entry) {}

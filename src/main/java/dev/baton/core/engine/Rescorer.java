@@ -5,10 +5,11 @@ import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
 import dev.baton.core.routing.Router;
 import dev.baton.core.routing.RoutingDecision;
-import dev.baton.core.scoring.ScoreCard;
+import dev.baton.core.scoring.Score;
 import dev.baton.core.scoring.Scorer;
 import dev.baton.core.scoring.ScoringTrace;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,8 @@ final class Rescorer {
             Instant now,
             String cause) {
         Scorer scorer = agreement.scorer();
+        // the instant as the database keeps it, so that the card worked out again at scored_at is this one
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
         List<Long> unknown = locked.stream()
                 .filter(lead -> reread.contains(lead.id())
                         || lead.trace()
@@ -72,13 +75,12 @@ final class Rescorer {
         var history = new ArrayList<LeadStore.LeadEntry>();
         for (StoredLead lead : locked) {
             ScoringTrace trace = read.contains(lead.id())
-                    ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), now)
-                    : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), now);
-            ScoreCard card = scorer.score(lead.facts(), trace, now);
+                    ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), at)
+                    : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), at);
+            Score card = scorer.judge(lead.facts(), trace, at);
             boolean scoreChanged = changed(lead, card, agreement);
             if (scoreChanged || !lead.trace().equals(Optional.of(trace))) {
-                scores.add(new LeadStore.ScoreWrite(
-                        lead.id(), scoreChanged ? Optional.of(card) : Optional.empty(), trace, agreement.version()));
+                scores.add(new LeadStore.ScoreWrite(lead.id(), card, trace, agreement.version()));
             }
             if (scoreChanged) {
                 history.add(new LeadStore.LeadEntry(lead.id(), scored(card, agreement, now, cause)));
@@ -117,12 +119,12 @@ final class Rescorer {
                 decision);
     }
 
-    private static boolean changed(StoredLead lead, ScoreCard card, ActiveAgreement.Running agreement) {
+    private static boolean changed(StoredLead lead, Score card, ActiveAgreement.Running agreement) {
         return lead.score().filter(s -> s == card.total()).isEmpty()
                 || lead.scoredWith().filter(v -> v == agreement.version()).isEmpty();
     }
 
-    private static HistoryEntry scored(ScoreCard card, ActiveAgreement.Running agreement, Instant now, String cause) {
+    private static HistoryEntry scored(Score card, ActiveAgreement.Running agreement, Instant now, String cause) {
         return new HistoryEntry(
                 "LeadScored",
                 now,

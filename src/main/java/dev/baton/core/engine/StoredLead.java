@@ -36,6 +36,11 @@ public record StoredLead(
 
     /** Everything rules can test: the lead's fields, its email, and its company's fields. */
     public Facts facts() {
+        return factsOf(email, profile, companyProfile);
+    }
+
+    /** Everything rules can test about a lead with this email, profile and company profile. */
+    public static Facts factsOf(Email email, Map<String, String> profile, Map<String, String> companyProfile) {
         var values = new HashMap<String, String>(profile);
         values.putAll(companyProfile);
         values.put("lead.email", email.address());

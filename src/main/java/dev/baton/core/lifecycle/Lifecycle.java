@@ -3,7 +3,7 @@ package dev.baton.core.lifecycle;
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.ReasonCode;
 import dev.baton.core.agreement.SqlRequirements;
-import dev.baton.core.scoring.ScoreCard;
+import dev.baton.core.scoring.Score;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +27,8 @@ public final class Lifecycle {
         this.agreementVersion = agreementVersion;
     }
 
-    /** Scoring qualifies the lead if the card meets the MQL rule, once per cycle, after any cool-off. */
-    public Optional<StageChange.LeadQualified> qualify(LeadStatus status, ScoreCard card, String actor) {
+    /** Scoring qualifies the lead if its score meets the MQL rule, once per cycle, after any cool-off. */
+    public Optional<StageChange.LeadQualified> qualify(LeadStatus status, Score card, String actor) {
         if (!card.mql().qualified() || !Transitions.allows(status.stage(), Step.QUALIFY)) {
             return Optional.empty();
         }

@@ -16,14 +16,22 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
     /** The tally of one rule over events, as the worked example in the documentation counts it. */
     static IntentTally of(IntentRule rule, Collection<EngagementEvent> events, Instant now) {
         Scorer.EventRules one = new Scorer.EventRules(List.of(rule.event()), 1, Optional.empty());
-        return of(rule, 0, one.trace(events, now), now);
+        return of(
+                rule,
+                0,
+                rule.window().map(w -> w.toDuration()).orElse(null),
+                rule.halfLife().map(h -> (double) h.toDuration().toSeconds()).orElse(0.0),
+                one.trace(events, now),
+                now);
     }
 
-    /** The tally of the intent rule whose event rule is bit {@code bit} of the trace. */
-    static IntentTally of(IntentRule rule, int bit, ScoringTrace trace, Instant now) {
-        Instant after = rule.window().map(w -> now.minus(w.toDuration())).orElse(Instant.MIN);
-        double halfLifeSeconds =
-                rule.halfLife().map(h -> (double) h.toDuration().toSeconds()).orElse(0.0);
+    /**
+     * The tally of the intent rule whose event rule is bit {@code bit} of the trace, over its window (null for none)
+     * with its half-life in seconds (0 for none).
+     */
+    static IntentTally of(
+            IntentRule rule, int bit, Duration window, double halfLifeSeconds, ScoringTrace trace, Instant now) {
+        Instant after = window == null ? Instant.MIN : now.minus(window);
         int count = 0;
         double decayed = 0;
         Instant first = null;

@@ -33,11 +33,24 @@ public final class Scorer {
     private final EventRules rules;
     private final Map<String, Integer> intentBits = new HashMap<>();
     private final Map<NegativeRule, Integer> negativeBits = new HashMap<>();
+    // per intent rule, in the agreement's order (the rule's bit): its window (null for none) and half-life in seconds
+    private final Duration[] windows;
+    private final double[] halfLives;
+    // the intent rules the MQL rule counts as signals, in their order: bit, and how recent (null for ever)
+    private final int[] countedBits;
+    private final Duration[] countedWithin;
 
     public Scorer(Agreement agreement) {
         this.agreement = agreement;
         var matchers = new ArrayList<EventMatcher>();
-        for (IntentRule rule : agreement.intent()) {
+        List<IntentRule> intent = agreement.intent();
+        windows = new Duration[intent.size()];
+        halfLives = new double[intent.size()];
+        for (IntentRule rule : intent) {
+            windows[matchers.size()] = rule.window().map(w -> w.toDuration()).orElse(null);
+            halfLives[matchers.size()] = rule.halfLife()
+                    .map(h -> (double) h.toDuration().toSeconds())
+                    .orElse(0.0);
             intentBits.put(rule.name(), matchers.size());
             matchers.add(rule.event());
         }
@@ -49,6 +62,19 @@ public final class Scorer {
             }
         }
         this.rules = new EventRules(matchers, firstEver, horizonOf(agreement));
+        Optional<MqlRule.Signals> wanted = agreement.mql().signals();
+        List<IntentRule> counted = wanted.map(s ->
+                        s.of().stream().map(name -> intentRule(agreement, name)).toList())
+                .orElse(intent);
+        countedBits = new int[counted.size()];
+        countedWithin = new Duration[counted.size()];
+        for (int i = 0; i < counted.size(); i++) {
+            IntentRule rule = counted.get(i);
+            countedBits[i] = intentBits.get(rule.name());
+            countedWithin[i] = wanted.map(s -> s.within().toDuration())
+                    .or(() -> rule.window().map(w -> w.toDuration()))
+                    .orElse(null);
+        }
     }
 
     public Agreement agreement() {
@@ -117,41 +143,60 @@ public final class Scorer {
         return score(facts, trace(events, now), now);
     }
 
+    /** The score card: the score and a line per rule that counted, with its evidence. */
     public ScoreCard score(Facts facts, ScoringTrace trace, Instant now) {
-        own(trace);
         var lines = new ArrayList<ScoreLine>();
+        Score score = judge(facts, trace, now, lines);
+        return new ScoreCard(now, score.fit(), score.intent(), lines, score.signals(), score.mql(), score.priority());
+    }
+
+    /** The score without the lines that explain it. */
+    public Score judge(Facts facts, ScoringTrace trace, Instant now) {
+        return judge(facts, trace, now, null);
+    }
+
+    /** The score; each rule that counted adds its line to {@code lines}, unless there are none to add to. */
+    private Score judge(Facts facts, ScoringTrace trace, Instant now, List<ScoreLine> lines) {
+        own(trace);
         int fit = 0;
         for (FitRule rule : agreement.fit()) {
             if (rule.condition().test(facts)) {
                 fit += rule.points();
-                lines.add(new ScoreLine(
-                        rule.name(),
-                        ScoreLine.Source.FIT,
-                        rule.points(),
-                        rule.condition().evidence(facts),
-                        Optional.empty()));
+                if (lines != null) {
+                    lines.add(new ScoreLine(
+                            rule.name(),
+                            ScoreLine.Source.FIT,
+                            rule.points(),
+                            rule.condition().evidence(facts),
+                            Optional.empty()));
+                }
             }
         }
         for (NegativeRule rule : agreement.negative()) {
             Optional<ScoreLine> line = negative(rule, facts, trace, now);
             if (line.isPresent()) {
                 fit += rule.points();
-                lines.add(line.get());
+                if (lines != null) {
+                    lines.add(line.get());
+                }
             }
         }
         int intent = 0;
-        for (IntentRule rule : agreement.intent()) {
-            IntentTally tally = IntentTally.of(rule, intentBits.get(rule.name()), trace, now);
+        List<IntentRule> intentRules = agreement.intent();
+        for (int bit = 0; bit < intentRules.size(); bit++) {
+            IntentRule rule = intentRules.get(bit);
+            IntentTally tally = IntentTally.of(rule, bit, windows[bit], halfLives[bit], trace, now);
             if (tally.count() > 0 && tally.points() > 0) {
                 intent += tally.points();
-                lines.add(new ScoreLine(
-                        rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(rule), tally.last()));
+                if (lines != null) {
+                    lines.add(new ScoreLine(
+                            rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(rule), tally.last()));
+                }
             }
         }
         List<String> signals = signals(trace, now);
         int total = fit + intent;
-        return new ScoreCard(
-                now, fit, intent, lines, signals, decide(total, fit, signals), priority(total, trace, now));
+        return new Score(now, fit, intent, signals, decide(total, fit, signals), priority(total, trace, now));
     }
 
     private ScoringTrace own(ScoringTrace trace) {
@@ -192,24 +237,24 @@ public final class Scorer {
      * signals; agreements list their most specific signals first.
      */
     private List<String> signals(ScoringTrace trace, Instant now) {
-        Optional<MqlRule.Signals> wanted = agreement.mql().signals();
-        List<IntentRule> counted =
-                wanted.map(s -> s.of().stream().map(this::intentRule).toList()).orElse(agreement.intent());
-        var fired = new java.util.LinkedHashSet<String>();
+        var fired = new boolean[countedBits.length];
         for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
-            for (IntentRule rule : counted) {
-                if (trace.matches(i, intentBits.get(rule.name()))) {
-                    Optional<Duration> within = wanted.map(s -> s.within().toDuration())
-                            .or(() -> rule.window().map(w -> w.toDuration()));
-                    Instant at = trace.at(i);
-                    if (within.map(w -> at.isAfter(now.minus(w))).orElse(true)) {
-                        fired.add(rule.name());
+            for (int c = 0; c < countedBits.length; c++) {
+                if (trace.matches(i, countedBits[c])) {
+                    if (countedWithin[c] == null || trace.at(i).isAfter(now.minus(countedWithin[c]))) {
+                        fired[c] = true;
                     }
                     break;
                 }
             }
         }
-        return counted.stream().map(IntentRule::name).filter(fired::contains).toList();
+        var signals = new ArrayList<String>();
+        for (int c = 0; c < countedBits.length; c++) {
+            if (fired[c]) {
+                signals.add(agreement.intent().get(countedBits[c]).name());
+            }
+        }
+        return signals;
     }
 
     private boolean hasEventWithin(IntentRule rule, ScoringTrace trace, Instant now, Optional<Duration> within) {
