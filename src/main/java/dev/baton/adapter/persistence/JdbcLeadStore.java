@@ -27,7 +27,8 @@ public final class JdbcLeadStore implements LeadStore {
 
     private static final String SELECT = """
             select l.id, l.email, l.company_id, l.profile, coalesce(c.profile, '{}') as company_profile, l.stage,
-                   l.cycle, l.cool_off_until, l.score, l.scored_with, l.first_touch_at, l.score_trace
+                   l.cycle, l.cool_off_until, l.score, l.scored_with, l.first_touch_at, l.score_trace,
+                   l.xmin::text::bigint as revision
               from lead l left join company c on c.id = l.company_id
             """;
 
@@ -96,9 +97,31 @@ public final class JdbcLeadStore implements LeadStore {
 
     @Override
     public void saveScores(List<ScoreWrite> scores) {
-        if (scores.isEmpty()) {
-            return;
+        if (!scores.isEmpty()) {
+            writeScores(scores, null, "");
         }
+    }
+
+    /**
+     * The revision is the row's {@code xmin}, the transaction that wrote this version of it: it changes with every
+     * update, and a lock that waited for a concurrent writer sees that writer's version.
+     */
+    @Override
+    public Set<Long> saveScoresUnlessChanged(List<ScoreWrite> scores, Map<Long, Long> revisions) {
+        if (scores.isEmpty()) {
+            return Set.of();
+        }
+        Long[] expected =
+                scores.stream().map(write -> revisions.get(write.leadId())).toArray(Long[]::new);
+        // locked in id order first, as every other locker does, so that this write never deadlocks with them
+        jdbc.sql("select id from lead where id = any(:ids) order by id for no key update")
+                .param("ids", scores.stream().map(ScoreWrite::leadId).toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+        return new HashSet<>(writeScores(scores, expected, " and l.xmin = u.revision::text::xid"));
+    }
+
+    private List<Long> writeScores(List<ScoreWrite> scores, Long[] revisions, String guard) {
         var ids = new Long[scores.size()];
         var traces = new byte[scores.size()][];
         var totals = new Integer[scores.size()];
@@ -116,14 +139,13 @@ public final class JdbcLeadStore implements LeadStore {
             ats[i] = write.score().at().toString();
             versions[i] = write.agreementVersion();
         }
-        jdbc.sql("""
+        return jdbc.sql("""
                         update lead l set score_trace = u.trace, score = u.score, fit = u.fit, intent = u.intent,
                                score_card = null, scored_at = u.at::timestamptz, scored_with = u.version
                           from unnest(:ids::bigint[], :traces::bytea[], :scores::int[], :fits::int[], :intents::int[],
-                                      :ats::text[], :versions::int[])
-                               as u(id, trace, score, fit, intent, at, version)
-                         where l.id = u.id
-                        """)
+                                      :ats::text[], :versions::int[], :revisions::bigint[])
+                               as u(id, trace, score, fit, intent, at, version, revision)
+                         where l.id = u.id""" + guard + " returning l.id")
                 .param("ids", ids)
                 .param("traces", traces)
                 .param("scores", totals)
@@ -131,7 +153,9 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("intents", intents)
                 .param("ats", ats)
                 .param("versions", versions)
-                .update();
+                .param("revisions", revisions == null ? new Long[scores.size()] : revisions)
+                .query(Long.class)
+                .list();
     }
 
     @Override
@@ -180,10 +204,10 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public List<StoredLead> lockOpen(long firstId, long lastId) {
+    public List<StoredLead> readOpen(long firstId, long lastId) {
         return jdbc.sql(SELECT + """
                          where l.id between :first and :last and l.stage not in ('WON', 'LOST', 'DISQUALIFIED')
-                         order by l.id for no key update of l
+                         order by l.id
                         """)
                 .param("first", firstId)
                 .param("last", lastId)
@@ -368,6 +392,7 @@ public final class JdbcLeadStore implements LeadStore {
                 Optional.ofNullable((Integer) row.getObject("score")),
                 Optional.ofNullable((Integer) row.getObject("scored_with")),
                 Optional.ofNullable(firstTouch).map(Timestamp::toInstant),
-                ScoringTraceCodec.decode(row.getBytes("score_trace")));
+                ScoringTraceCodec.decode(row.getBytes("score_trace")),
+                row.getLong("revision"));
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The port to where leads, their companies and their histories are kept. Locks last until the transaction ends. */
 public interface LeadStore {
@@ -24,8 +25,8 @@ public interface LeadStore {
      */
     List<Long> openLeadIdsAfter(long afterId, long untilId, int limit);
 
-    /** Locks the open leads with ids from first to last and returns them, in id order. */
-    List<StoredLead> lockOpen(long firstId, long lastId);
+    /** The open leads with ids from first to last, in id order, without locking them. */
+    List<StoredLead> readOpen(long firstId, long lastId);
 
     /** Locks these leads, in id order so that concurrent lockers never deadlock, and returns them. */
     List<StoredLead> lockAll(List<Long> ids);
@@ -48,6 +49,12 @@ public interface LeadStore {
     record LeadEntry(long leadId, HistoryEntry entry) {}
 
     void saveScores(List<ScoreWrite> scores);
+
+    /**
+     * Saves the scores of leads that are still at the revision they were read at, by lead id, and returns the ids of
+     * those it saved; a lead written by anyone since is left as it is.
+     */
+    Set<Long> saveScoresUnlessChanged(List<ScoreWrite> scores, Map<Long, Long> revisions);
 
     void appendAll(List<LeadEntry> entries);
 

@@ -59,33 +59,15 @@ final class Rescorer {
             ActiveAgreement.Running agreement,
             Instant now,
             String cause) {
-        Scorer scorer = agreement.scorer();
-        // the instant as the database keeps it, so that the card worked out again at scored_at is this one
-        Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        List<Long> unknown = locked.stream()
-                .filter(lead -> reread.contains(lead.id())
-                        || lead.trace()
-                                .filter(t -> t.rules() == scorer.traceRules())
-                                .isEmpty())
-                .map(StoredLead::id)
-                .toList();
-        Map<Long, List<EngagementEvent>> stored = events(unknown, agreement, now);
-        var read = new HashSet<>(unknown);
         var scores = new ArrayList<LeadStore.ScoreWrite>();
         var history = new ArrayList<LeadStore.LeadEntry>();
-        for (StoredLead lead : locked) {
-            ScoringTrace trace = read.contains(lead.id())
-                    ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), at)
-                    : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), at);
-            Score card = scorer.judge(lead.facts(), trace, at);
-            boolean scoreChanged = changed(lead, card, agreement);
-            if (scoreChanged || !lead.trace().equals(Optional.of(trace))) {
-                scores.add(new LeadStore.ScoreWrite(lead.id(), card, trace, agreement.version()));
+        for (Judged judged : judgeAll(locked, fresh, reread, agreement, now)) {
+            StoredLead lead = judged.lead();
+            judged.write(agreement).ifPresent(scores::add);
+            if (judged.scoreChanged()) {
+                history.add(new LeadStore.LeadEntry(lead.id(), scored(judged.score(), agreement, now, cause)));
             }
-            if (scoreChanged) {
-                history.add(new LeadStore.LeadEntry(lead.id(), scored(card, agreement, now, cause)));
-            }
-            agreement.lifecycle().qualify(lead.status(), card, "scoring").ifPresent(change -> {
+            judged.qualified().ifPresent(change -> {
                 leads.saveStatus(lead.id(), lead.status().after(change), now);
                 leads.saveQualification(
                         lead.id(), Optional.of(agreement.version()), now, change.why(), change.priority());
@@ -95,6 +77,97 @@ final class Rescorer {
         }
         leads.saveScores(scores);
         leads.appendAll(history);
+    }
+
+    /**
+     * Rescores leads read without locks, so that live intake never waits for the scoring: each new score is written
+     * only if its lead's row is still as it was read. The leads that changed meanwhile, and those that qualify now
+     * (which must be routed under lock), are then locked and rescored as {@link #rescoreAll} does.
+     */
+    void rescoreUnlocked(List<StoredLead> read, ActiveAgreement.Running agreement, Instant now, String cause) {
+        var scores = new ArrayList<LeadStore.ScoreWrite>();
+        var revisions = new java.util.HashMap<Long, Long>();
+        var scoredNow = new java.util.HashMap<Long, Score>();
+        var again = new java.util.TreeSet<Long>();
+        for (Judged judged : judgeAll(read, Map.of(), Set.of(), agreement, now)) {
+            long id = judged.lead().id();
+            if (judged.qualified().isPresent()) {
+                again.add(id);
+                continue;
+            }
+            judged.write(agreement).ifPresent(write -> {
+                scores.add(write);
+                revisions.put(id, judged.lead().revision());
+                if (judged.scoreChanged()) {
+                    scoredNow.put(id, judged.score());
+                }
+            });
+        }
+        Set<Long> written = leads.saveScoresUnlessChanged(scores, revisions);
+        var history = new ArrayList<LeadStore.LeadEntry>();
+        for (LeadStore.ScoreWrite write : scores) {
+            if (!written.contains(write.leadId())) {
+                again.add(write.leadId());
+            } else if (scoredNow.containsKey(write.leadId())) {
+                history.add(new LeadStore.LeadEntry(
+                        write.leadId(), scored(scoredNow.get(write.leadId()), agreement, now, cause)));
+            }
+        }
+        leads.appendAll(history);
+        if (!again.isEmpty()) {
+            rescoreAll(leads.lockAll(List.copyOf(again)), Map.of(), Set.of(), agreement, now, cause);
+        }
+    }
+
+    /** A lead's new trace and score, whether they differ from what is stored, and the qualification they make. */
+    private record Judged(
+            StoredLead lead,
+            ScoringTrace trace,
+            Score score,
+            boolean scoreChanged,
+            Optional<StageChange.LeadQualified> qualified) {
+
+        /** What to store, if anything changed. */
+        Optional<LeadStore.ScoreWrite> write(ActiveAgreement.Running agreement) {
+            if (!scoreChanged && lead.trace().equals(Optional.of(trace))) {
+                return Optional.empty();
+            }
+            return Optional.of(new LeadStore.ScoreWrite(lead.id(), score, trace, agreement.version()));
+        }
+    }
+
+    private List<Judged> judgeAll(
+            List<StoredLead> leadsToScore,
+            Map<Long, List<EngagementEvent>> fresh,
+            Set<Long> reread,
+            ActiveAgreement.Running agreement,
+            Instant now) {
+        Scorer scorer = agreement.scorer();
+        // the instant as the database keeps it, so that the card worked out again at scored_at is this one
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        List<Long> unknown = leadsToScore.stream()
+                .filter(lead -> reread.contains(lead.id())
+                        || lead.trace()
+                                .filter(t -> t.rules() == scorer.traceRules())
+                                .isEmpty())
+                .map(StoredLead::id)
+                .toList();
+        Map<Long, List<EngagementEvent>> stored = events(unknown, agreement, now);
+        var read = new HashSet<>(unknown);
+        var judged = new ArrayList<Judged>(leadsToScore.size());
+        for (StoredLead lead : leadsToScore) {
+            ScoringTrace trace = read.contains(lead.id())
+                    ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), at)
+                    : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), at);
+            Score score = scorer.judge(lead.facts(), trace, at);
+            judged.add(new Judged(
+                    lead,
+                    trace,
+                    score,
+                    changed(lead, score, agreement),
+                    agreement.lifecycle().qualify(lead.status(), score, "scoring")));
+        }
+        return judged;
     }
 
     /**

@@ -2,15 +2,14 @@ package dev.baton.core.engine;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Rescores every open lead after an agreement version is activated, a chunk of leads per transaction, each chunk
  * recorded with the job so that a restart continues where it stopped; several workers can work one job's chunks at
- * once. Live intake goes on meanwhile: a chunk holds its leads' locks only while it scores them. Leads keep the version
- * that qualified them.
+ * once. Live intake goes on meanwhile: a chunk scores its leads without locking them and writes each new score only if
+ * the lead has not changed since it was read (see {@link Rescorer#rescoreUnlocked}). Leads keep the version that
+ * qualified them.
  */
 public final class Rescoring {
 
@@ -86,10 +85,10 @@ public final class Rescoring {
             }
             RescoreJobs.Chunk chunk = claimed.get();
             ActiveAgreement.Running agreement = agreements.version(chunk.agreementVersion());
-            List<StoredLead> locked = leads.lockOpen(chunk.firstLeadId(), chunk.lastLeadId());
+            List<StoredLead> open = leads.readOpen(chunk.firstLeadId(), chunk.lastLeadId());
             String cause = "agreement version " + chunk.agreementVersion() + " activated";
-            rescorer.rescoreAll(locked, Map.of(), Set.of(), agreement, clock.instant(), cause);
-            jobs.chunkDone(chunk, locked.size());
+            rescorer.rescoreUnlocked(open, agreement, clock.instant(), cause);
+            jobs.chunkDone(chunk, open.size());
             return true;
         });
     }

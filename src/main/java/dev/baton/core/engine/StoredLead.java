@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A lead as stored: its profile, its company's profile, where it stands, and the trace its score was made from. */
+/**
+ * A lead as stored: its profile, its company's profile, where it stands, the trace its score was made from, and the
+ * revision of its record it was read at (any write to the lead changes it).
+ */
 public record StoredLead(
         long id,
         Email email,
@@ -21,7 +24,8 @@ public record StoredLead(
         Optional<Integer> score,
         Optional<Integer> scoredWith,
         Optional<Instant> firstTouchAt,
-        Optional<ScoringTrace> trace) {
+        Optional<ScoringTrace> trace,
+        long revision) {
 
     public StoredLead {
         profile = Map.copyOf(profile);
@@ -31,7 +35,18 @@ public record StoredLead(
     /** The same lead, marked as created by the current command. */
     public StoredLead asCreated() {
         return new StoredLead(
-                id, email, true, companyId, profile, companyProfile, status, score, scoredWith, firstTouchAt, trace);
+                id,
+                email,
+                true,
+                companyId,
+                profile,
+                companyProfile,
+                status,
+                score,
+                scoredWith,
+                firstTouchAt,
+                trace,
+                revision);
     }
 
     /** Everything rules can test: the lead's fields, its email, and its company's fields. */
