@@ -114,6 +114,12 @@ public final class IngestBenchmark {
 
     private static List<String> jvmOptions(Settings settings) {
         var jvm = new ArrayList<>(List.of("-Xmx512m", "-Dmanagement.endpoints.web.exposure.include=health,metrics"));
+        // more options for the server, to try settings: -Dingest.batonOptions="-Dbaton.ingest.writers=1"
+        for (String option : System.getProperty("ingest.batonOptions", "").split(" ")) {
+            if (!option.isBlank()) {
+                jvm.add(option);
+            }
+        }
         if (settings.profile().isPresent()) {
             // recording from the start: starting a recording later sends the JIT compilers back to work for minutes
             jvm.add("-XX:StartFlightRecording:name=" + RECORDING + ",settings=profile");

@@ -94,12 +94,19 @@ public final class JdbcEngagementStore implements EngagementStore {
         if (leadIds.isEmpty()) {
             return events;
         }
-        jdbc.sql("""
+        // two index range scans — the events inside the horizon, and the older ones of the ever-counting types — rather
+        // than one scan that fetches every event of the lead to test its time or type
+        String sql = since.isEmpty()
+                ? "select lead_id, event_id, type, occurred_at, properties from engagement_event"
+                        + " where lead_id = any(:leads)"
+                : """
                         select lead_id, event_id, type, occurred_at, properties from engagement_event
-                         where lead_id = any(:leads)
-                           and (cast(:since as timestamptz) is null or occurred_at > :since or type = any(:ever))
-                         order by lead_id, occurred_at, event_id
-                        """)
+                         where lead_id = any(:leads) and occurred_at > :since
+                        union all
+                        select lead_id, event_id, type, occurred_at, properties from engagement_event
+                         where lead_id = any(:leads) and type = any(:ever) and occurred_at <= :since
+                        """;
+        jdbc.sql(sql + " order by lead_id, occurred_at, event_id")
                 .param("leads", leadIds.toArray(Long[]::new))
                 .param("since", since.map(Timestamp::from).orElse(null))
                 .param("ever", everTypes.toArray(String[]::new))

@@ -65,11 +65,14 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public Set<Long> existing(Collection<Long> ids) {
-        return new HashSet<>(jdbc.sql("select id from lead where id = any(:ids)")
+    public List<StoredLead> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where l.id = any(:ids) order by l.id")
                 .param("ids", ids.toArray(Long[]::new))
-                .query(Long.class)
-                .list());
+                .query(this::map)
+                .list();
     }
 
     @Override

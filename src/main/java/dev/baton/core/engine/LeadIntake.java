@@ -142,7 +142,12 @@ public final class LeadIntake {
         changes.put(field, change);
     }
 
-    /** Stores a batch of events, each once, and rescores the leads they touch, all in one transaction. */
+    /**
+     * Stores a batch of events, each once, and rescores the leads they touch, all in one transaction. The leads are
+     * read without locks and each new score is written only if its lead is unchanged meanwhile (see
+     * {@link Rescorer#rescoreUnlocked}), so concurrent batches about the same leads wait for each other only while
+     * they write.
+     */
     public List<EventResult> ingest(List<RawEvent> batch, String actor) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
@@ -155,7 +160,8 @@ public final class LeadIntake {
             }
             var touched = new TreeSet<Long>();
             var reread = new HashSet<Long>();
-            List<Optional<Long>> owners = resolve(batch, actor, now, touched, reread);
+            var read = new HashMap<Long, StoredLead>();
+            List<Optional<Long>> owners = resolve(batch, actor, now, touched, reread, read);
             var placed = new ArrayList<EngagementStore.Placed>();
             for (int i = 0; i < batch.size(); i++) {
                 placed.add(new EngagementStore.Placed(batch.get(i), owners.get(i)));
@@ -178,8 +184,11 @@ public final class LeadIntake {
                         event.leadId()));
             }
             active.current().ifPresent(agreement -> {
-                rescorer.rescoreAll(
-                        leads.lockAll(List.copyOf(touched)), fresh, reread, agreement, now, "engagement received");
+                List<Long> unread =
+                        touched.stream().filter(id -> !read.containsKey(id)).toList();
+                leads.findAll(unread).forEach(lead -> read.put(lead.id(), lead));
+                rescorer.rescoreUnlocked(
+                        touched.stream().map(read::get).toList(), fresh, reread, agreement, now, "engagement received");
             });
             return results;
         });
@@ -187,7 +196,12 @@ public final class LeadIntake {
 
     /** The lead each event belongs to: by id, by email (created if new), or by an identified visitor. */
     private List<Optional<Long>> resolve(
-            List<RawEvent> batch, String actor, Instant now, Set<Long> touched, Set<Long> reread) {
+            List<RawEvent> batch,
+            String actor,
+            Instant now,
+            Set<Long> touched,
+            Set<Long> reread,
+            Map<Long, StoredLead> read) {
         var ids = new TreeSet<Long>();
         var emails = new LinkedHashSet<Email>();
         var visitors = new TreeSet<String>();
@@ -200,7 +214,10 @@ public final class LeadIntake {
                 event.visitorId().ifPresent(visitors::add);
             }
         }
-        Set<Long> existing = ids.isEmpty() ? Set.of() : leads.existing(ids);
+        if (!ids.isEmpty()) {
+            leads.findAll(ids).forEach(lead -> read.put(lead.id(), lead));
+        }
+        Set<Long> existing = read.keySet();
         for (int i = 0; i < batch.size(); i++) {
             Optional<Long> id = batch.get(i).leadId();
             if (id.isPresent() && !existing.contains(id.get())) {
@@ -208,6 +225,7 @@ public final class LeadIntake {
             }
         }
         Map<String, StoredLead> byEmail = emails.isEmpty() ? Map.of() : leads.lockOrCreateAll(emails, now);
+        byEmail.values().forEach(lead -> read.put(lead.id(), lead));
         var created = new ArrayList<LeadStore.LeadEntry>();
         byEmail.values().stream()
                 .filter(StoredLead::created)

@@ -33,8 +33,8 @@ public interface LeadStore {
 
     Optional<StoredLead> find(long id);
 
-    /** Which of these lead ids exist. */
-    java.util.Set<Long> existing(java.util.Collection<Long> ids);
+    /** The leads with these ids that exist, without locking them. */
+    List<StoredLead> findAll(java.util.Collection<Long> ids);
 
     /** The leads with these emails, created where there are none, all locked; by email address. */
     Map<String, StoredLead> lockOrCreateAll(java.util.Collection<dev.baton.core.lead.Email> emails, Instant at);

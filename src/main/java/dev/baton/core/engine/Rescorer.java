@@ -84,12 +84,18 @@ final class Rescorer {
      * only if its lead's row is still as it was read. The leads that changed meanwhile, and those that qualify now
      * (which must be routed under lock), are then locked and rescored as {@link #rescoreAll} does.
      */
-    void rescoreUnlocked(List<StoredLead> read, ActiveAgreement.Running agreement, Instant now, String cause) {
+    void rescoreUnlocked(
+            List<StoredLead> read,
+            Map<Long, List<EngagementEvent>> fresh,
+            Set<Long> reread,
+            ActiveAgreement.Running agreement,
+            Instant now,
+            String cause) {
         var scores = new ArrayList<LeadStore.ScoreWrite>();
         var revisions = new java.util.HashMap<Long, Long>();
         var scoredNow = new java.util.HashMap<Long, Score>();
         var again = new java.util.TreeSet<Long>();
-        for (Judged judged : judgeAll(read, Map.of(), Set.of(), agreement, now)) {
+        for (Judged judged : judgeAll(read, fresh, reread, agreement, now)) {
             long id = judged.lead().id();
             if (judged.qualified().isPresent()) {
                 again.add(id);
@@ -115,7 +121,7 @@ final class Rescorer {
         }
         leads.appendAll(history);
         if (!again.isEmpty()) {
-            rescoreAll(leads.lockAll(List.copyOf(again)), Map.of(), Set.of(), agreement, now, cause);
+            rescoreAll(leads.lockAll(List.copyOf(again)), fresh, reread, agreement, now, cause);
         }
     }
 

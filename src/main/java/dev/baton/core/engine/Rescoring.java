@@ -2,7 +2,9 @@ package dev.baton.core.engine;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rescores every open lead after an agreement version is activated, a chunk of leads per transaction, each chunk
@@ -87,7 +89,7 @@ public final class Rescoring {
             ActiveAgreement.Running agreement = agreements.version(chunk.agreementVersion());
             List<StoredLead> open = leads.readOpen(chunk.firstLeadId(), chunk.lastLeadId());
             String cause = "agreement version " + chunk.agreementVersion() + " activated";
-            rescorer.rescoreUnlocked(open, agreement, clock.instant(), cause);
+            rescorer.rescoreUnlocked(open, Map.of(), Set.of(), agreement, clock.instant(), cause);
             jobs.chunkDone(chunk, open.size());
             return true;
         });
