@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,8 @@ final class ScoringTraceCodec {
         varint(bytes, trace.size());
         long previous = 0;
         for (int i = 0; i < trace.size(); i++) {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, trace.at(i));
+            Instant at = trace.at(i);
+            long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
             varint(bytes, i == 0 ? zigzag(micros) : micros - previous);
             previous = micros;
             for (int w = 0; w < words; w++) {
@@ -62,7 +62,8 @@ final class ScoringTraceCodec {
             for (int i = 0; i < size; i++) {
                 long delta = varint(bytes);
                 micros = i == 0 ? unzigzag(delta) : micros + delta;
-                at[i] = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+                at[i] = Instant.ofEpochSecond(
+                        Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
                 for (int w = 0; w < words; w++) {
                     matches[i * words + w] = varint(bytes);
                 }

@@ -16,51 +16,73 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
     /** The tally of one rule over events, as the worked example in the documentation counts it. */
     static IntentTally of(IntentRule rule, Collection<EngagementEvent> events, Instant now) {
         Scorer.EventRules one = new Scorer.EventRules(List.of(rule.event()), 1, Optional.empty());
-        return of(
-                rule,
-                0,
-                rule.window().map(w -> w.toDuration()).orElse(null),
-                rule.halfLife().map(h -> (double) h.toDuration().toSeconds()).orElse(0.0),
+        return all(
+                List.of(rule),
+                new Duration[] {rule.window().map(w -> w.toDuration()).orElse(null)},
+                new double[] {
+                    rule.halfLife()
+                            .map(h -> (double) h.toDuration().toSeconds())
+                            .orElse(0.0)
+                },
                 one.trace(events, now),
-                now);
+                now)[0];
     }
 
     /**
-     * The tally of the intent rule whose event rule is bit {@code bit} of the trace, over its window (null for none)
-     * with its half-life in seconds (0 for none).
+     * The tallies of the intent rules, rule {@code i} being bit {@code i} of the trace, each over its window (null for
+     * none) with its half-life in seconds (0 for none): one pass over the trace for all of them.
      */
-    static IntentTally of(
-            IntentRule rule, int bit, Duration window, double halfLifeSeconds, ScoringTrace trace, Instant now) {
-        Instant after = window == null ? Instant.MIN : now.minus(window);
-        int count = 0;
-        double decayed = 0;
-        Instant first = null;
-        Instant last = null;
+    static IntentTally[] all(
+            List<IntentRule> rules, Duration[] windows, double[] halfLives, ScoringTrace trace, Instant now) {
+        int n = rules.size();
+        var after = new Instant[n];
+        for (int r = 0; r < n; r++) {
+            after[r] = windows[r] == null ? Instant.MIN : now.minus(windows[r]);
+        }
+        var count = new int[n];
+        var decayed = new double[n];
+        var first = new Instant[n];
+        var last = new Instant[n];
         for (int i = 0; i < trace.size(); i++) {
             Instant at = trace.at(i);
             if (at.isAfter(now)) {
                 break;
             }
-            if (!at.isAfter(after) || !trace.matches(i, bit)) {
-                continue;
+            double age = -1;
+            for (int r = 0; r < n; r++) {
+                if (!trace.matches(i, r) || !at.isAfter(after[r])) {
+                    continue;
+                }
+                if (age < 0) {
+                    age = Duration.between(at, now).toSeconds();
+                }
+                count[r]++;
+                decayed[r] += rules.get(r).points() * decay(age, halfLives[r]);
+                first[r] = first[r] == null ? at : first[r];
+                last[r] = at;
             }
-            count++;
-            decayed += rule.points() * decay(at, now, halfLifeSeconds);
-            first = first == null ? at : first;
-            last = at;
         }
-        double raw = (double) count * rule.points();
-        double capped = rule.cap().isPresent() ? Math.min(rule.cap().getAsInt(), decayed) : decayed;
-        return new IntentTally(
-                count, raw, decayed, (int) Math.round(capped), Optional.ofNullable(first), Optional.ofNullable(last));
+        var tallies = new IntentTally[n];
+        for (int r = 0; r < n; r++) {
+            IntentRule rule = rules.get(r);
+            double raw = (double) count[r] * rule.points();
+            double capped = rule.cap().isPresent() ? Math.min(rule.cap().getAsInt(), decayed[r]) : decayed[r];
+            tallies[r] = new IntentTally(
+                    count[r],
+                    raw,
+                    decayed[r],
+                    (int) Math.round(capped),
+                    Optional.ofNullable(first[r]),
+                    Optional.ofNullable(last[r]));
+        }
+        return tallies;
     }
 
-    private static double decay(Instant at, Instant now, double halfLifeSeconds) {
+    private static double decay(double ageSeconds, double halfLifeSeconds) {
         if (halfLifeSeconds == 0) {
             return 1.0;
         }
-        double age = Duration.between(at, now).toSeconds();
-        return Math.pow(0.5, age / halfLifeSeconds);
+        return Math.pow(0.5, ageSeconds / halfLifeSeconds);
     }
 
     /** What the tally counted, in words, for the score card. */

@@ -183,9 +183,10 @@ public final class Scorer {
         }
         int intent = 0;
         List<IntentRule> intentRules = agreement.intent();
+        IntentTally[] tallies = IntentTally.all(intentRules, windows, halfLives, trace, now);
         for (int bit = 0; bit < intentRules.size(); bit++) {
             IntentRule rule = intentRules.get(bit);
-            IntentTally tally = IntentTally.of(rule, bit, windows[bit], halfLives[bit], trace, now);
+            IntentTally tally = tallies[bit];
             if (tally.count() > 0 && tally.points() > 0) {
                 intent += tally.points();
                 if (lines != null) {
