@@ -33,6 +33,10 @@ public final class BatonProcess implements AutoCloseable {
     private static final Duration SHUTDOWN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What Spring Boot logs once the application is ready to serve. */
+    private static final String STARTED = "Started BatonApplication in";
+
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final Process process;
     private final Path dataDir;
     private final int port;
@@ -48,6 +52,31 @@ public final class BatonProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.port = port;
         Runtime.getRuntime().addShutdownHook(reaper);
+        var logCopier = new Thread(this::copyLog, "baton-process-log");
+        logCopier.setDaemon(true);
+        logCopier.start();
+    }
+
+    /** Copies the child's output to baton.log in its data folder, and says when it has started. */
+    private void copyLog() {
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                var log = Files.newBufferedWriter(
+                        dataDir.resolve("baton.log"),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                log.write(line);
+                log.newLine();
+                log.flush();
+                if (line.contains(STARTED)) {
+                    started.complete(null);
+                }
+            }
+        } catch (IOException e) {
+            started.completeExceptionally(e);
+        }
+        started.completeExceptionally(new IllegalStateException("Baton's output ended before it started"));
     }
 
     /** Starts Baton on a free port with this test run's class path and waits until it reports itself up. */
@@ -59,10 +88,7 @@ public final class BatonProcess implements AutoCloseable {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication"));
         command.addAll(List.of("serve", "--port", "" + port, "--data-dir", dataDir.toString()));
         Files.createDirectories(dataDir);
-        var builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dataDir.resolve("baton.log").toFile()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BATON_API_TOKEN", TOKEN);
         builder.environment().remove("BATON_DATABASE_URL");
         var baton = new BatonProcess(builder.start(), dataDir, port);
@@ -75,24 +101,23 @@ public final class BatonProcess implements AutoCloseable {
         return baton;
     }
 
+    /** Waits for Spring Boot's "Started" line in the child's output, then checks that it reports itself up. */
     private void awaitHealthy() throws IOException {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Baton exited with " + process.exitValue() + ":\n" + logTail());
-            }
-            try {
-                HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")));
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    postmaster = postmasterOf(dataDir);
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // Tomcat opens its port late in the startup
-            }
-            pause(Duration.ofMillis(100));
+        try {
+            started.get(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Baton did not come up within " + STARTUP + ":\n" + logTail());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Baton exited before it started:\n" + logTail(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
-        throw new IllegalStateException("Baton did not come up within " + STARTUP + ":\n" + logTail());
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")));
+        if (health.statusCode() != 200 || !health.body().contains("\"UP\"")) {
+            throw new IllegalStateException("Baton started but is not up: " + health.body() + "\n" + logTail());
+        }
+        postmaster = postmasterOf(dataDir);
     }
 
     public int port() {
@@ -262,15 +287,6 @@ public final class BatonProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             return !process.isAlive();
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

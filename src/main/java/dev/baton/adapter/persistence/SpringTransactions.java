@@ -19,11 +19,14 @@ public final class SpringTransactions implements Transactions {
 
     private final TransactionTemplate template;
     private final TransactionTemplate nested;
+    private final TransactionTemplate own;
 
     public SpringTransactions(PlatformTransactionManager transactionManager) {
         this.template = new TransactionTemplate(transactionManager);
         this.nested = new TransactionTemplate(transactionManager);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.own = new TransactionTemplate(transactionManager);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -35,6 +38,19 @@ public final class SpringTransactions implements Transactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return template.execute(status -> work.get());
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public <T> T inOwnTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return own.execute(status -> work.get());
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;

@@ -91,6 +91,23 @@ final class Rescorer {
             ActiveAgreement.Running agreement,
             Instant now,
             String cause) {
+        rescoreUnlocked(read, fresh, reread, agreement, now, cause, Optional.empty());
+    }
+
+    /**
+     * As {@link #rescoreUnlocked(List, Map, Set, ActiveAgreement.Running, Instant, String)}, but the leads that
+     * qualify are qualified and routed first, each in a short transaction of its own: a long transaction (a rescoring
+     * chunk) that routed them itself would hold their teams' rows, and every live lead routed to those teams would wait
+     * for it. Done again, the work finds them qualified already and changes nothing.
+     */
+    void rescoreUnlocked(
+            List<StoredLead> read,
+            Map<Long, List<EngagementEvent>> fresh,
+            Set<Long> reread,
+            ActiveAgreement.Running agreement,
+            Instant now,
+            String cause,
+            Optional<Transactions> qualifyApart) {
         var scores = new ArrayList<LeadStore.ScoreWrite>();
         var revisions = new java.util.HashMap<Long, Long>();
         var scoredNow = new java.util.HashMap<Long, Score>();
@@ -98,7 +115,14 @@ final class Rescorer {
         for (Judged judged : judgeAll(read, fresh, reread, agreement, now)) {
             long id = judged.lead().id();
             if (judged.qualified().isPresent()) {
-                again.add(id);
+                if (qualifyApart.isPresent()) {
+                    qualifyApart.get().inOwnTransaction(() -> {
+                        rescoreAll(leads.lockAll(List.of(id)), fresh, reread, agreement, now, cause);
+                        return id;
+                    });
+                } else {
+                    again.add(id);
+                }
                 continue;
             }
             judged.write(agreement).ifPresent(write -> {

@@ -89,7 +89,8 @@ public final class Rescoring {
             ActiveAgreement.Running agreement = agreements.version(chunk.agreementVersion());
             List<StoredLead> open = leads.readOpen(chunk.firstLeadId(), chunk.lastLeadId());
             String cause = "agreement version " + chunk.agreementVersion() + " activated";
-            rescorer.rescoreUnlocked(open, Map.of(), Set.of(), agreement, clock.instant(), cause);
+            rescorer.rescoreUnlocked(
+                    open, Map.of(), Set.of(), agreement, clock.instant(), cause, Optional.of(transactions));
             jobs.chunkDone(chunk, open.size());
             return true;
         });

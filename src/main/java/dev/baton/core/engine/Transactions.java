@@ -9,6 +9,12 @@ public interface Transactions {
     <T> T inTransaction(Supplier<T> work);
 
     /**
+     * Runs work in a transaction of its own that commits when the work is done, even when called inside another
+     * transaction, which waits meanwhile; the work must not need locks the waiting transaction holds.
+     */
+    <T> T inOwnTransaction(Supplier<T> work);
+
+    /**
      * Runs work in a transaction of its own and keeps its writes only when {@code keep} accepts the result; the result
      * is returned either way. A rehearsal (a dry run) is work whose result is never kept.
      */

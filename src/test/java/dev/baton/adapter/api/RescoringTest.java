@@ -94,6 +94,10 @@ class RescoringTest extends LeadScenarios {
         assertThat(lead(qualified).get("scoredWith").asInt()).isEqualTo(lower);
         assertThat(lead(nearly).get("stage").asString()).isEqualTo("mql");
         assertThat(lead(nearly).get("qualifiedWith").asInt()).isEqualTo(lower);
+        assertThat(timelineTypes(nearly))
+                .as("qualified and routed by the job, in a transaction of its own")
+                .contains("LeadQualified")
+                .containsAnyOf("LeadRouted", "LeadQueued");
         JsonNode rescored = lead(waiting);
         assertThat(rescored.get("stage").asString()).isEqualTo("lead");
         assertThat(rescored.get("scoredWith").asInt()).isEqualTo(lower);
