@@ -32,7 +32,11 @@ public final class Scorer {
     private final Agreement agreement;
     private final EventRules rules;
     private final Map<String, Integer> intentBits = new HashMap<>();
-    private final Map<NegativeRule, Integer> negativeBits = new HashMap<>();
+    // per priority rule, in the agreement's order: the intent rule a recent-signal rule watches, and how recent
+    private final IntentRule[] prioritySignals;
+    private final Duration[] priorityWithin;
+    // per negative rule, in the agreement's order: its event rule's bit (-1 for a rule on a field)
+    private final int[] negativeBits;
     // per intent rule, in the agreement's order (the rule's bit): its window (null for none) and half-life in seconds
     private final Duration[] windows;
     private final double[] halfLives;
@@ -55,13 +59,27 @@ public final class Scorer {
             matchers.add(rule.event());
         }
         int firstEver = matchers.size();
-        for (NegativeRule rule : agreement.negative()) {
-            if (rule instanceof NegativeRule.OnEvent onEvent) {
-                negativeBits.put(rule, matchers.size());
+        negativeBits = new int[agreement.negative().size()];
+        for (int n = 0; n < negativeBits.length; n++) {
+            negativeBits[n] = -1;
+            if (agreement.negative().get(n) instanceof NegativeRule.OnEvent onEvent) {
+                negativeBits[n] = matchers.size();
                 matchers.add(onEvent.event());
             }
         }
         this.rules = new EventRules(matchers, firstEver, horizonOf(agreement));
+        List<PriorityRule> priority = agreement.priority();
+        prioritySignals = new IntentRule[priority.size()];
+        priorityWithin = new Duration[priority.size()];
+        for (int p = 0; p < priority.size(); p++) {
+            if (priority.get(p) instanceof PriorityRule.RecentSignal recent) {
+                prioritySignals[p] = intentRule(agreement, recent.signal());
+                priorityWithin[p] = recent.within()
+                        .or(prioritySignals[p]::window)
+                        .map(span -> span.toDuration())
+                        .orElse(null);
+            }
+        }
         Optional<MqlRule.Signals> wanted = agreement.mql().signals();
         List<IntentRule> counted = wanted.map(s ->
                         s.of().stream().map(name -> intentRule(agreement, name)).toList())
@@ -172,8 +190,9 @@ public final class Scorer {
                 }
             }
         }
-        for (NegativeRule rule : agreement.negative()) {
-            Optional<ScoreLine> line = negative(rule, facts, trace, now);
+        for (int n = 0; n < negativeBits.length; n++) {
+            NegativeRule rule = agreement.negative().get(n);
+            Optional<ScoreLine> line = negative(rule, negativeBits[n], facts, trace, now);
             if (line.isPresent()) {
                 fit += rule.points();
                 if (lines != null) {
@@ -207,7 +226,7 @@ public final class Scorer {
         return trace;
     }
 
-    private Optional<ScoreLine> negative(NegativeRule rule, Facts facts, ScoringTrace trace, Instant now) {
+    private Optional<ScoreLine> negative(NegativeRule rule, int bit, Facts facts, ScoringTrace trace, Instant now) {
         if (rule instanceof NegativeRule.OnField onField && onField.condition().test(facts)) {
             return Optional.of(new ScoreLine(
                     rule.name(),
@@ -217,7 +236,6 @@ public final class Scorer {
                     Optional.empty()));
         }
         if (rule instanceof NegativeRule.OnEvent onEvent) {
-            int bit = negativeBits.get(rule);
             for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
                 if (trace.matches(i, bit)) {
                     return Optional.of(new ScoreLine(
@@ -309,12 +327,13 @@ public final class Scorer {
 
     private List<PriorityFlag> priority(int total, ScoringTrace trace, Instant now) {
         var flags = new ArrayList<PriorityFlag>();
-        for (PriorityRule rule : agreement.priority()) {
+        for (int p = 0; p < prioritySignals.length; p++) {
+            PriorityRule rule = agreement.priority().get(p);
             if (rule instanceof PriorityRule.ScoreAtLeast atLeast && total >= atLeast.score()) {
                 flags.add(new PriorityFlag(rule.name(), "score " + total + " ≥ " + atLeast.score()));
             } else if (rule instanceof PriorityRule.RecentSignal recent) {
-                IntentRule signal = intentRule(recent.signal());
-                Optional<Duration> within = recent.within().or(signal::window).map(span -> span.toDuration());
+                IntentRule signal = prioritySignals[p];
+                Optional<Duration> within = Optional.ofNullable(priorityWithin[p]);
                 if (hasEventWithin(signal, trace, now, within)) {
                     flags.add(new PriorityFlag(
                             rule.name(),
@@ -329,10 +348,6 @@ public final class Scorer {
 
     private static String describe(PriorityRule.RecentSignal recent, IntentRule signal) {
         return recent.within().or(signal::window).map(span -> span.describe()).orElse("");
-    }
-
-    private IntentRule intentRule(String name) {
-        return intentRule(agreement, name);
     }
 
     private static IntentRule intentRule(Agreement agreement, String name) {
