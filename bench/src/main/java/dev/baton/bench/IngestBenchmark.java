@@ -281,7 +281,7 @@ public final class IngestBenchmark {
         var probes = new MqlProbes(baton);
         probes.prepare(RESCORING_PROBES, "rescoring");
         try (var load = backgroundLoad(leads, "live")) {
-            Thread.sleep(SETTLE.toMillis());
+            Pacing.after(SETTLE);
             load.window();
             long baselineEnds = System.nanoTime() + BASELINE.toNanos();
             Latencies mqlBefore = probes.run(SLOW_PROBES, () -> System.nanoTime() > baselineEnds);

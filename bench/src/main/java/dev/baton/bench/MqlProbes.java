@@ -54,15 +54,13 @@ final class MqlProbes {
     /** Probes one lead after another, one every {@code interval}, until {@code stop} says so or no lead is left. */
     Latencies run(Duration interval, BooleanSupplier stop) throws Exception {
         var latencies = new Latencies();
-        long next = System.nanoTime();
-        while (!stop.getAsBoolean() && !ready.isEmpty()) {
-            latencies.record(probe(ready.poll()));
-            next += interval.toNanos();
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        Pacing.atFixedRate(interval, () -> {
+            if (stop.getAsBoolean() || ready.isEmpty()) {
+                return false;
             }
-        }
+            latencies.record(probe(ready.poll()));
+            return true;
+        });
         return latencies;
     }
 

@@ -47,10 +47,8 @@ final class RescoringWatch {
     }
 
     /** Waits, polling, until the job has ended or the time limit has passed. */
-    void await() throws InterruptedException {
-        while (!over()) {
-            Thread.sleep(POLL.toMillis());
-        }
+    void await() throws Exception {
+        Pacing.atFixedRate(POLL, () -> !over());
     }
 
     String status() {
