@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,7 @@ class DatabaseConfiguration {
     private static final long STOP_SECONDS = 60;
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(BatonSettings settings) {
+    HikariDataSource dataSource(BatonSettings settings, ObjectProvider<DataFolderLock> dataFolderLock) {
         var config = new HikariConfig();
         config.setPoolName("baton");
         config.setMaximumPoolSize(10);
@@ -39,22 +40,46 @@ class DatabaseConfiguration {
             log.info("Using PostgreSQL at {}", settings.database().url());
             return new HikariDataSource(config);
         }
-        EmbeddedPostgres postgres = startEmbedded(settings.data().dir());
+        Path folder = DataFolderLocking.folderOf(settings);
+        DataFolderLock lock = dataFolderLock.getIfAvailable(() -> DataFolderLock.take(folder));
+        EmbeddedPostgres postgres;
+        try {
+            postgres = startEmbedded(folder);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        return new EmbeddedBackedDataSource(config, postgres);
+        try {
+            return new EmbeddedBackedDataSource(config, postgres, lock);
+        } catch (RuntimeException e) {
+            stop(postgres);
+            lock.close();
+            throw e;
+        }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
+    private static void stop(EmbeddedPostgres postgres) {
         try {
-            Path pgdata = dir.toAbsolutePath().normalize().resolve("postgres");
-            Files.createDirectories(pgdata.getParent());
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL: {}", e.toString());
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path folder) {
+        try {
+            Path pgdata = folder.resolve("postgres");
             boolean existing = Files.exists(pgdata.resolve("PG_VERSION"));
             stopLeftoverServer(pgdata);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgdata)
                     .setCleanDataDirectory(false)
-                    // zonky turns this off for throwaway test databases; an acknowledged event must be on disk
+                    // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off, as throwaway test
+                    // databases can afford; an acknowledged write must be on disk and survive an operating-system crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info(
@@ -64,14 +89,15 @@ class DatabaseConfiguration {
                     postgres.getPort());
             return postgres;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dir, e);
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + folder, e);
         }
     }
 
     /**
      * A Baton killed without warning (kill -9, the OOM killer) leaves its PostgreSQL running and holding the data
-     * folder; shut that server down so this one can start. A pid file naming a process that is gone is left to
-     * PostgreSQL, which recovers from it on start.
+     * folder; shut that server down so this one can start. Only a server whose Baton is gone gets here: this Baton
+     * holds the folder's lock, which a live Baton would still hold. A pid file naming a process that is gone is left
+     * to PostgreSQL, which recovers from it on start.
      */
     private static void stopLeftoverServer(Path pgdata) throws IOException {
         Optional<ProcessHandle> leftover = leftoverServer(pgdata);
@@ -123,22 +149,26 @@ class DatabaseConfiguration {
                         .orElse(false);
     }
 
-    /** A pool whose closing also stops the embedded server behind it. */
+    /** A pool whose closing also stops the embedded server behind it, and then lets go of the data folder. */
     static final class EmbeddedBackedDataSource extends HikariDataSource {
         private final EmbeddedPostgres postgres;
+        private final DataFolderLock lock;
 
-        EmbeddedBackedDataSource(HikariConfig config, EmbeddedPostgres postgres) {
+        EmbeddedBackedDataSource(HikariConfig config, EmbeddedPostgres postgres, DataFolderLock lock) {
             super(config);
             this.postgres = postgres;
+            this.lock = lock;
         }
 
         @Override
         public void close() {
-            super.close();
             try {
+                super.close();
                 postgres.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                lock.close();
             }
         }
     }

@@ -57,8 +57,14 @@ public final class ServerCommands {
 
         Integer start(List<String> args) {
             serving = true;
-            SpringApplication.run(BatonServer.class, args.toArray(String[]::new));
-            return 0;
+            try {
+                SpringApplication.run(BatonServer.class, args.toArray(String[]::new));
+                return 0;
+            } catch (RuntimeException failedToStart) {
+                // Spring Boot has reported why, with a failure analysis where it has one
+                serving = false;
+                return 1;
+            }
         }
     }
 

@@ -101,6 +101,44 @@ public final class BatonProcess implements AutoCloseable {
         return baton;
     }
 
+    /** How a Baton that was expected not to start ended: its exit code and everything it printed. */
+    public record Refusal(int exitCode, String output) {}
+
+    /**
+     * Runs {@code baton serve} on the folder and waits for it to end by itself, as a Baton that refuses to start does;
+     * one still running after the start-up time is stopped and reported as such.
+     */
+    public static Refusal runToRefusal(Path dataDir, List<String> jvmOptions) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.baton.BatonApplication"));
+        command.addAll(List.of("serve", "--port", "" + freePort(), "--data-dir", dataDir.toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BATON_API_TOKEN", TOKEN);
+        builder.environment().remove("BATON_DATABASE_URL");
+        Process process = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            if (!process.waitFor(STARTUP.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                return new Refusal(Integer.MIN_VALUE, "still running after " + STARTUP + ":\n" + output.join());
+            }
+            return new Refusal(process.exitValue(), output.join());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Waits for Spring Boot's "Started" line in the child's output, then checks that it reports itself up. */
     private void awaitHealthy() throws IOException {
         try {
