@@ -1,47 +1,24 @@
 package dev.baton.app;
 
-import dev.baton.adapter.api.ApiTokenFilter;
-import dev.baton.adapter.api.BodySizeLimitFilter;
+import dev.baton.adapter.api.JsonInput;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JacksonModule;
 
-/** The API's token check; without BATON_API_TOKEN a token is made for this run and logged once. */
+/** How the API reads JSON, and the OpenAPI document's description of the API as a whole. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
-
+    /** The checks every JSON body passes as it is read: text, times and amounts Baton can keep. */
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(BatonSettings settings) {
-        String token = settings.api().token();
-        if (token == null || token.isBlank()) {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            token = HexFormat.of().formatHex(random);
-            log.info("No BATON_API_TOKEN set; the API token for this run is {}", token);
-        }
-        var registration = new FilterRegistrationBean<>(new ApiTokenFilter(token));
-        registration.addUrlPatterns("/api/v1/*");
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(BatonSettings settings) {
-        var registration = new FilterRegistrationBean<>(
-                new BodySizeLimitFilter(settings.api().maxBodyBytes()));
-        registration.addUrlPatterns("/api/v1/*");
-        return registration;
+    JacksonModule jsonInput() {
+        return JsonInput.module();
     }
 
     @Bean
@@ -49,8 +26,13 @@ class ApiConfiguration {
         return new OpenAPI()
                 .info(new Info()
                         .title("Baton API")
-                        .description("The marketing–sales agreement, its versions and sign-off. Every request needs"
-                                + " 'Authorization: Bearer <token>'. Errors are RFC 9457 problem details.")
+                        .description("The marketing–sales agreement, its versions and sign-off; leads, their events,"
+                                + " lifecycle and routing; the roster; CSV import and export. Every request needs"
+                                + " 'Authorization: Bearer <token>' (401 without it or with a wrong one). Errors are"
+                                + " RFC 9457 problem details naming the field. Paths spelled ambiguously (encoded"
+                                + " slashes or periods, dot segments, ';' parameters) are refused with 400; bodies"
+                                + " larger than the limit (10 MiB by default) with 413, except the streamed CSV"
+                                + " imports.")
                         .version("v1")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()

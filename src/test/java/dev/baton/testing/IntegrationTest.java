@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,16 +23,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of this test run, with a settable
- * clock, spoken to over real HTTP. Every subclass shares one application context and so one database. Rescoring
- * jobs are worked by the tests themselves, step by step, instead of by the background worker.
+ * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of its own, with a settable clock, spoken
+ * to over real HTTP. Each test class gets its own Baton, database and clock, so that no class sees another's leads,
+ * reps' loads or time; the folder is deleted once the class is done. Rescoring jobs are worked by the tests
+ * themselves, step by step, instead of by the background worker.
  */
+@ExtendWith(IntegrationTest.DeleteDataFolders.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         classes = BatonServer.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -36,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class IntegrationTest {
 
     public static final String TOKEN = "test-token";
-    private static final Path DATA_DIR = createDataDir();
+    private static final List<Path> DATA_DIRS = new CopyOnWriteArrayList<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -46,16 +55,40 @@ public abstract class IntegrationTest {
     @Autowired
     protected SettableClock clock;
 
+    /** Called once for each context built, so each test class's Baton has a folder of its own. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("baton.data.dir", DATA_DIR::toString);
-    }
-
-    private static Path createDataDir() {
         try {
-            return Files.createTempDirectory("baton-test-");
+            Path dir = Files.createTempDirectory("baton-test-");
+            DATA_DIRS.add(dir);
+            registry.add("baton.data.dir", dir::toString);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes the data folders of the Batons that have stopped. Registered before Spring's extension, it runs after
+     * Spring has closed the class's context, and with it the class's PostgreSQL.
+     */
+    static final class DeleteDataFolders implements AfterAllCallback {
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            for (Path dir : DATA_DIRS) {
+                if (!Files.exists(dir.resolve("postgres/postmaster.pid"))) {
+                    DATA_DIRS.remove(dir);
+                    deleteTree(dir);
+                }
+            }
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (var paths = Files.walk(dir)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
         }
     }
 

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Agreement versions: propose, validate, list, sign off, activate, diff. */
 @RestController
-@RequestMapping("/api/v1/agreements")
+@RequestMapping(path = "/api/v1/agreements", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Agreements", description = "The versioned marketing–sales agreement and its sign-off")
 class AgreementController {
 

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** CSV in and out: imports streamed a row at a time onto the lifecycle, and the export of every lead. */
 @RestController
-@RequestMapping("/api/v1")
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(
         name = "Import and export",
         description = "CSV files of leads, events, activities, opportunities and past stage" + " changes in; leads out")

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Engagement events in batches: idempotent by event id, anonymous visitors attached when identified. */
 @RestController
-@RequestMapping("/api/v1/events")
+@RequestMapping(path = "/api/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Events", description = "Engagement evidence: page views, form fills, webinars, email clicks")
 class EventController {
 

@@ -64,8 +64,14 @@ final class EventRequests {
             errors.add(at + ".eventId", at + ".eventId is required (up to 200 characters): it makes replays safe");
             ok = false;
         }
-        if (event.type() == null || !Names.EVENT_TYPE.matcher(event.type()).matches()) {
+        if (event.type() == null || event.type().isBlank()) {
             errors.add(at + ".type", at + ".type is required: a lower-case word joined by _, like page_view");
+            ok = false;
+        } else if (!Names.EVENT_TYPE.matcher(event.type()).matches()) {
+            errors.add(
+                    at + ".type",
+                    at + ".type '" + JsonInput.visible(event.type())
+                            + "' is not a valid event type: a lower-case word joined by _, like page_view");
             ok = false;
         }
         if (event.occurredAt() == null) {

@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Leads: create or update, read with the score card, history, lifecycle commands, activities. */
 @RestController
-@RequestMapping("/api/v1/leads")
+@RequestMapping(path = "/api/v1/leads", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Leads", description = "Leads, their companies, their history and their lifecycle")
 class LeadController {
 

@@ -1,17 +1,22 @@
 package dev.baton.adapter.api;
 
+import dev.baton.adapter.security.BodySizeLimitFilter;
+import dev.baton.adapter.security.ProblemResponses;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.lifecycle.Step;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,7 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final String TYPES = "https://baton.dev/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    static final String TYPES = ProblemResponses.TYPES;
 
     @ExceptionHandler
     ProblemDetail invalidAgreement(InvalidAgreement e) {
@@ -140,6 +147,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", error.field(), "message", error.message())));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail bodyTooLarge(BodySizeLimitFilter.TooLarge e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Payload too large", e.getMessage());
+    }
+
+    /** The firewall checks a parameter when it is first read, which may be in a controller. */
+    @ExceptionHandler
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Request refused", e.getMessage());
+    }
+
+    /** A bug, not the caller's fault: logged with its trace, answered without it. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "server-error",
+                "Internal error",
+                "Baton could not answer this request; the error is in its log");
+    }
+
+    /** Every problem the framework makes gets a type of Baton's, like the ones made here. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && (problem.getType() == null
+                        || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(TYPES + typeOf(status)));
+        }
+        return response;
+    }
+
+    private static String typeOf(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null
+                ? "status-" + status.value()
+                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static boolean tooLarge(Throwable e) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The progress of rescoring open leads after each agreement activation. */
 @RestController
-@RequestMapping("/api/v1/rescoring")
+@RequestMapping(path = "/api/v1/rescoring", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Rescoring", description = "Open leads rescored against a newly activated agreement version")
 class RescoringController {
 

@@ -37,7 +37,23 @@ final class Header {
         this.problems = problems;
     }
 
+    /** More columns than any import has, with room for a file's own attributes and properties. */
+    static final int MAX_COLUMNS = 500;
+
     static Header read(CsvRecord record, Columns columns, Map<String, String> renames) {
+        if (record.getFieldCount() > MAX_COLUMNS) {
+            return new Header(
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    columns,
+                    List.of(new ImportReport.RowError(
+                            1,
+                            Optional.of(MAX_COLUMNS + 1),
+                            "",
+                            "the header has " + record.getFieldCount() + " columns; an import takes at most "
+                                    + MAX_COLUMNS)));
+        }
         Map<String, String> wanted = new LinkedHashMap<>();
         renames.forEach((from, to) -> wanted.put(normal(from), normal(to)));
         var unused = new LinkedHashSet<>(wanted.keySet());
@@ -47,6 +63,14 @@ final class Header {
         var problems = new ArrayList<ImportReport.RowError>();
         for (int i = 0; i < record.getFieldCount(); i++) {
             String cell = record.getField(i).strip();
+            Optional<String> unreadable = dev.baton.core.lead.Text.problem(cell);
+            if (unreadable.isPresent()) {
+                problems.add(
+                        new ImportReport.RowError(1, Optional.of(i + 1), "", "the column's name " + unreadable.get()));
+                written.add("");
+                names.add("");
+                continue;
+            }
             String name = wanted.getOrDefault(normal(cell), normal(cell));
             unused.remove(normal(cell));
             written.add(cell);

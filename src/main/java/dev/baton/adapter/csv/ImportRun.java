@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,18 +55,27 @@ final class ImportRun<T> {
 
     ImportReport read(InputStream body) {
         try (CsvReader<CsvRecord> reader = CsvReader.builder()
-                .detectBomHeader(true)
                 .allowExtraFields(true)
                 .allowMissingFields(true)
                 .allowUnclosedQuote(false)
-                .ofCsvRecord(body, StandardCharsets.UTF_8)) {
+                .ofCsvRecord(Utf8.strictly(body))) {
             Iterator<CsvRecord> records = reader.iterator();
-            if (!records.hasNext()) {
+            Optional<CsvRecord> first;
+            try {
+                first = records.hasNext() ? Optional.of(records.next()) : Optional.empty();
+            } catch (CsvParseException | UncheckedIOException e) {
+                rethrowUnlessTheFile(e);
+                error(new ImportReport.RowError(
+                        1, Optional.empty(), "", "the header is not valid CSV: " + describe(e)));
+                drain(body);
+                return report(true);
+            }
+            if (first.isEmpty()) {
                 error(new ImportReport.RowError(
                         1, Optional.empty(), "", "the file is empty; its first line names the columns"));
                 return report(true);
             }
-            Header header = Header.read(records.next(), kind.columns(), options.renames());
+            Header header = Header.read(first.get(), kind.columns(), options.renames());
             if (!header.problems().isEmpty()) {
                 header.problems().forEach(this::error);
                 drain(body);
@@ -86,7 +94,8 @@ final class ImportRun<T> {
                 take(header, header.row(records.next(), now));
             }
             flush(header);
-        } catch (CsvParseException e) {
+        } catch (CsvParseException | UncheckedIOException e) {
+            rethrowUnlessTheFile(e);
             flush(header);
             long line = lineOf(e);
             read++;
@@ -193,12 +202,19 @@ final class ImportRun<T> {
                 counts);
     }
 
-    private long lineOf(CsvParseException e) {
-        Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? Long.parseLong(m.group(1)) : lastLine + 1;
+    /** A connection that broke is no fault of the file's. */
+    private static void rethrowUnlessTheFile(RuntimeException e) {
+        if (e instanceof UncheckedIOException io && !(io.getCause() instanceof Utf8.NotUtf8)) {
+            throw io;
+        }
     }
 
-    private static String describe(CsvParseException e) {
+    private long lineOf(RuntimeException e) {
+        Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
+        return m.find() && e instanceof CsvParseException ? Long.parseLong(m.group(1)) : lastLine + 1;
+    }
+
+    private static String describe(RuntimeException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return String.valueOf(cause.getMessage());
     }

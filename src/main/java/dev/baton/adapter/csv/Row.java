@@ -4,6 +4,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.lead.Amounts;
 import dev.baton.core.lead.Email;
+import dev.baton.core.lead.Text;
+import dev.baton.core.lead.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -100,6 +102,10 @@ final class Row {
         Optional<Instant> at = text(column)
                 .flatMap(text ->
                         checked(column, parseInstant(text), "'" + text + "' is not a time like 2026-11-20T15:00:00Z"));
+        if (at.filter(t -> !Times.isKept(t)).isPresent()) {
+            error(column, column + " " + at.get() + " is out of range: " + Times.RANGE);
+            return Optional.empty();
+        }
         if (at.filter(t -> t.isAfter(now.plus(LeadIntake.CLOCK_SKEW))).isPresent()) {
             error(column, column + " " + at.get() + " is in the future (now is " + now + ")");
             return Optional.empty();
@@ -110,7 +116,12 @@ final class Row {
     Optional<LocalDate> date(String column) {
         return text(column).flatMap(text -> {
             try {
-                return Optional.of(LocalDate.parse(text));
+                LocalDate day = LocalDate.parse(text);
+                if (!Times.isKept(day)) {
+                    error(column, column + " " + day + " is out of range: " + Times.RANGE);
+                    return Optional.empty();
+                }
+                return Optional.of(day);
             } catch (DateTimeParseException e) {
                 error(column, "'" + text + "' is not a date like 2027-03-31");
                 return Optional.empty();
@@ -137,8 +148,9 @@ final class Row {
             return Optional.empty();
         }
         String value = record.getField(position).strip();
-        if (value.indexOf('\0') >= 0) {
-            errors.add(header.errorAt(line(), position, "the cell holds a NUL character, which text cannot hold"));
+        Optional<String> unreadable = Text.problem(value);
+        if (unreadable.isPresent()) {
+            errors.add(header.errorAt(line(), position, "the cell " + unreadable.get()));
             return Optional.empty();
         }
         return value.isEmpty() ? Optional.empty() : Optional.of(value);

@@ -1,4 +1,4 @@
-package dev.baton.adapter.api;
+package dev.baton.adapter.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -8,19 +8,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses API bodies above a size with 413, whether the client declares the length or streams it. */
+/**
+ * Refuses request bodies above a size with 413, whether the client declares the length or streams it. It guards every
+ * path but the streams that are read a row at a time (CSV imports), which it tells by the same path matching the
+ * dispatcher uses, so that no other spelling of a path escapes it.
+ */
 public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final RequestMatcher streamed;
 
-    public BodySizeLimitFilter(long maxBytes) {
+    public BodySizeLimitFilter(long maxBytes, RequestMatcher streamed) {
         this.maxBytes = maxBytes;
+        this.streamed = streamed;
     }
 
     /** Thrown while reading a body that turns out larger than allowed. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         TooLarge(long max) {
             super("the request body is larger than " + max + " bytes");
         }
@@ -28,28 +35,17 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        // a CSV import streams a file of any size, a row at a time, and never holds it whole
-        return !path.startsWith("/api/v1/") || path.startsWith("/api/v1/imports/");
+        return streamed.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response, maxBytes);
+            ProblemResponses.tooLarge(request, response, maxBytes);
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);
-    }
-
-    static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.getWriter()
-                .write("{\"type\":\"https://baton.dev/problems/too-large\",\"title\":\"Payload too large\","
-                        + "\"status\":413,\"detail\":\"the request body is larger than " + maxBytes
-                        + " bytes; send events in batches of at most 1000\"}");
     }
 
     private static final class Limited extends HttpServletRequestWrapper {
