@@ -125,6 +125,22 @@ public abstract class IntegrationTest {
                 true);
     }
 
+    protected Response postBytes(String path, String contentType, byte[] body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                true);
+    }
+
+    protected Response putWithType(String path, String contentType, String body) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                true);
+    }
+
     protected Response put(String path, String json) {
         return send(
                 HttpRequest.newBuilder(uri(path))

@@ -27,6 +27,9 @@ import org.springframework.dao.DataAccessException;
 final class ImportRun<T> {
 
     static final int MAX_ERRORS = 1000;
+    /** The most fields the CSV reader takes in one line before it gives up. */
+    private static final int MAX_FIELDS = 16_384;
+
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     private final CsvImport.Kind kind;
@@ -65,8 +68,11 @@ final class ImportRun<T> {
                 first = records.hasNext() ? Optional.of(records.next()) : Optional.empty();
             } catch (CsvParseException | UncheckedIOException e) {
                 rethrowUnlessTheFile(e);
-                error(new ImportReport.RowError(
-                        1, Optional.empty(), "", "the header is not valid CSV: " + describe(e)));
+                String why = String.valueOf(e.getMessage()).contains("maximum limit of")
+                        ? "the header has more than " + MAX_FIELDS + " columns; an import takes at most "
+                                + Header.MAX_COLUMNS
+                        : "the header is not valid CSV: " + describe(e);
+                error(new ImportReport.RowError(1, Optional.empty(), "", why));
                 drain(body);
                 return report(true);
             }
