@@ -19,7 +19,7 @@ final class OpportunityRows implements Rows<OpportunityRows.Opportunity> {
             List.of("email", "lead_id"),
             List.of("opened_at", "opened_by", "status", "closed_at", "closed_by", "lost_reason"),
             Optional.empty(),
-            Map.of("expectedClose", "expected_close_date", "reason", "lost_reason"));
+            Map.of("expectedClose", "expected_close_date"));
 
     static final List<String> COUNTS = List.of("opened", "won", "lost");
 

@@ -11,15 +11,15 @@ import java.util.Optional;
 
 /**
  * Rows of {@code stage-changes}: a lead's history from another system, each change recorded at its own time by the
- * lifecycle's rules — the transition table, and a reason code of the agreement for every rejection and
- * disqualification. A lead named by an unknown email is created.
+ * lifecycle's rules — the transition table, a reason code of the agreement for every rejection and disqualification,
+ * a reason for every lost opportunity, a recycle reason code's cool-off. A lead named by an unknown email is created.
  */
 final class StageChangeRows implements Rows<StageChangeRows.Change> {
 
     static final Columns COLUMNS = new Columns(
             List.of("stage", "at"),
             List.of("email", "lead_id"),
-            List.of("actor", "reason_code", "source"),
+            List.of("actor", "reason_code", "lost_reason", "source"),
             Optional.empty(),
             Map.of("to", "stage"));
 
@@ -29,7 +29,14 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
             Arrays.stream(Stage.values()).filter(s -> s != Stage.LEAD).toList();
 
     /** A change as a row describes it. */
-    record Change(LeadRef lead, Stage stage, Instant at, String actor, Optional<String> reasonCode, String source) {}
+    record Change(
+            LeadRef lead,
+            Stage stage,
+            Instant at,
+            String actor,
+            Optional<String> reasonCode,
+            Optional<String> lostReason,
+            String source) {}
 
     private final LeadDirectory leads;
     private final LifecycleRunner lifecycle;
@@ -67,6 +74,7 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
                 at.get(),
                 row.text("actor").orElse("import"),
                 row.text("reason_code"),
+                row.text("lost_reason", 1000),
                 row.text("source").orElse("import")));
     }
 
@@ -95,8 +103,8 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
                     lead.id(),
                     Optional.of(c.at()),
                     "imported from " + c.source(),
-                    (steps, status, at) ->
-                            steps.recordPast(status, c.stage(), c.reasonCode(), c.actor(), at, c.source()));
+                    (steps, status, at) -> steps.recordPast(
+                            status, c.stage(), c.reasonCode(), c.lostReason(), c.actor(), at, c.source()));
             tally.add("recorded");
         }
     }

@@ -6,6 +6,9 @@ import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.Facts;
+import dev.baton.core.lifecycle.LeadStatus;
+import dev.baton.core.lifecycle.Requalification;
+import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.scoring.Scorer;
 import dev.baton.core.scoring.ScoringTrace;
 import java.sql.ResultSet;
@@ -52,14 +55,21 @@ public final class JdbcLeadQueries implements LeadQueries {
         Map<String, String> profile = json.textMap(row.getString("profile"));
         Map<String, String> companyProfile = json.textMap(row.getString("company_profile"));
         Optional<Object> card = scoreCard(row, profile, companyProfile);
+        var status = new LeadStatus(
+                Stage.valueOf(row.getString("stage")),
+                row.getInt("cycle"),
+                instant(row, "cool_off_until"),
+                instant(row, "sent_back_at"));
         return new LeadDetails(
                 row.getLong("id"),
                 row.getString("email"),
                 profile,
                 companyProfile,
-                row.getString("stage").toLowerCase(java.util.Locale.ROOT),
-                row.getInt("cycle"),
-                instant(row, "cool_off_until"),
+                status.stage().word(),
+                status.cycle(),
+                status.coolOffUntil(),
+                status.sentBackAt(),
+                requalification(row, status, profile, companyProfile),
                 Optional.ofNullable((Integer) row.getObject("score")),
                 card,
                 Optional.ofNullable((Integer) row.getObject("scored_with")),
@@ -94,6 +104,34 @@ public final class JdbcLeadQueries implements LeadQueries {
             }
         }
         return Optional.ofNullable(row.getString("score_card")).map(json::value);
+    }
+
+    /**
+     * Where a lead in marketing's hands stands toward its next qualification when only engagement after it was sent
+     * back (or after its cool-off) counts, judged as it was last scored.
+     */
+    private Optional<LeadDetails.Requalification> requalification(
+            ResultSet row, LeadStatus status, Map<String, String> profile, Map<String, String> companyProfile)
+            throws SQLException {
+        Optional<Instant> after = status.evidenceAfter();
+        Optional<ScoringTrace> trace = ScoringTraceCodec.decode(row.getBytes("score_trace"));
+        Integer version = (Integer) row.getObject("scored_with");
+        Optional<Instant> at = instant(row, "scored_at");
+        if (!status.stage().isMarketingOwned()
+                || after.isEmpty()
+                || trace.isEmpty()
+                || version == null
+                || at.isEmpty()) {
+            return Optional.empty();
+        }
+        Scorer scorer = agreements.version(version).scorer();
+        if (scorer.traceRules() != trace.get().rules()) {
+            return Optional.empty();
+        }
+        Facts facts = StoredLead.factsOf(new Email(row.getString("email")), profile, companyProfile);
+        var again =
+                new Requalification(after.get(), scorer.judge(facts, scorer.since(trace.get(), after.get()), at.get()));
+        return Optional.of(new LeadDetails.Requalification(after.get(), again.qualifies(), again.explanation()));
     }
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

@@ -27,7 +27,7 @@ public final class JdbcLeadStore implements LeadStore {
 
     private static final String SELECT = """
             select l.id, l.email, l.company_id, l.profile, coalesce(c.profile, '{}') as company_profile, l.stage,
-                   l.cycle, l.cool_off_until, l.score, l.scored_with, l.first_touch_at, l.score_trace,
+                   l.cycle, l.cool_off_until, l.sent_back_at, l.score, l.scored_with, l.first_touch_at, l.score_trace,
                    l.xmin::text::bigint as revision
               from lead l left join company c on c.id = l.company_id
             """;
@@ -288,12 +288,14 @@ public final class JdbcLeadStore implements LeadStore {
     @Override
     public void saveStatus(long leadId, LeadStatus status, Instant at) {
         jdbc.sql("""
-                        update lead set stage = :stage, cycle = :cycle, cool_off_until = :until, updated_at = :at
+                        update lead set stage = :stage, cycle = :cycle, cool_off_until = :until,
+                               sent_back_at = :sentBack, updated_at = greatest(updated_at, :at)
                          where id = :id
                         """)
                 .param("stage", status.stage().name())
                 .param("cycle", status.cycle())
                 .param("until", status.coolOffUntil().map(Timestamp::from).orElse(null))
+                .param("sentBack", status.sentBackAt().map(Timestamp::from).orElse(null))
                 .param("at", Timestamp.from(at))
                 .param("id", leadId)
                 .update();
@@ -391,7 +393,8 @@ public final class JdbcLeadStore implements LeadStore {
                 new LeadStatus(
                         Stage.valueOf(row.getString("stage")),
                         row.getInt("cycle"),
-                        Optional.ofNullable(coolOff).map(Timestamp::toInstant)),
+                        Optional.ofNullable(coolOff).map(Timestamp::toInstant),
+                        Optional.ofNullable(row.getTimestamp("sent_back_at")).map(Timestamp::toInstant)),
                 Optional.ofNullable((Integer) row.getObject("score")),
                 Optional.ofNullable((Integer) row.getObject("scored_with")),
                 Optional.ofNullable(firstTouch).map(Timestamp::toInstant),

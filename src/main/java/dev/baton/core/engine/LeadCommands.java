@@ -46,7 +46,8 @@ public final class LeadCommands {
      */
     public StoredLead runAt(long leadId, Optional<Instant> at, String cause, Command command) {
         return transactions.inTransaction(() -> {
-            Instant now = at.orElseGet(clock::instant);
+            Instant written = clock.instant();
+            Instant now = at.orElse(written);
             ActiveAgreement.Running agreement = active.require();
             StoredLead lead = leads.lock(leadId).orElseThrow(() -> notFound(leadId));
             Outcome outcome = command.take(agreement.lifecycle(), lead.status(), now);
@@ -77,7 +78,7 @@ public final class LeadCommands {
                                 Optional.of(agreement.version()),
                                 change));
             }
-            leads.saveStatus(leadId, status, now);
+            leads.saveStatus(leadId, status, written);
             return leads.find(leadId).orElseThrow();
         });
     }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A lead as the API shows it: profile, company, stage, the last score card, the qualification that holds, and who
- * owns it (or which queue holds it) with the routing decision that said so.
+ * A lead as the API shows it: profile, company, stage, the last score card, the qualification that holds, where a lead
+ * sales sent back stands toward its next one, and who owns it (or which queue holds it) with the routing decision that
+ * said so.
  */
 public record LeadDetails(
         long id,
@@ -17,6 +18,8 @@ public record LeadDetails(
         String stage,
         int cycle,
         Optional<Instant> coolOffUntil,
+        Optional<Instant> sentBackAt,
+        Optional<Requalification> requalification,
         Optional<Integer> score,
         Optional<Object> scoreCard,
         Optional<Integer> scoredWith,
@@ -31,4 +34,11 @@ public record LeadDetails(
         Optional<Instant> assignedAt,
         Optional<Object> routing,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /**
+     * For a lead in marketing's hands that sales sent back (or that waits out a cool-off): the instant after which
+     * engagement counts toward its next qualification, and where that engagement leaves it.
+     */
+    public record Requalification(Instant countsEngagementAfter, boolean qualifies, String explanation) {}
+}

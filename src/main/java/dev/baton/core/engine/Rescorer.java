@@ -190,12 +190,17 @@ final class Rescorer {
                     ? scorer.trace(stored.getOrDefault(lead.id(), List.of()), at)
                     : scorer.extend(lead.trace().orElseThrow(), fresh.getOrDefault(lead.id(), List.of()), at);
             Score score = scorer.judge(lead.facts(), trace, at);
+            // a lead sales sent back qualifies again only on engagement that came after (see Requalification)
+            Score counted = lead.status()
+                    .evidenceAfter()
+                    .map(after -> scorer.judge(lead.facts(), scorer.since(trace, after), at))
+                    .orElse(score);
             judged.add(new Judged(
                     lead,
                     trace,
                     score,
                     changed(lead, score, agreement),
-                    agreement.lifecycle().qualify(lead.status(), score, "scoring")));
+                    agreement.lifecycle().qualify(lead.status(), counted, "scoring")));
         }
         return judged;
     }

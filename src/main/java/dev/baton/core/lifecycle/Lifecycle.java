@@ -27,12 +27,20 @@ public final class Lifecycle {
         this.agreementVersion = agreementVersion;
     }
 
-    /** Scoring qualifies the lead if its score meets the MQL rule, once per cycle, after any cool-off. */
+    /**
+     * Scoring qualifies the lead if its score meets the MQL rule, once per cycle, after any cool-off. For a lead that
+     * sales sent back, {@code card} must be its score on the engagement after {@link LeadStatus#evidenceAfter()} only
+     * (see {@link Requalification}): old evidence never qualifies a lead again.
+     */
     public Optional<StageChange.LeadQualified> qualify(LeadStatus status, Score card, String actor) {
-        if (!card.mql().qualified() || !Transitions.allows(status.stage(), Step.QUALIFY)) {
+        if (!Transitions.allows(status.stage(), Step.QUALIFY)) {
             return Optional.empty();
         }
         if (status.coolOffUntil().filter(card.at()::isBefore).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<Requalification> again = status.evidenceAfter().map(after -> new Requalification(after, card));
+        if (!again.map(Requalification::qualifies).orElse(card.mql().qualified())) {
             return Optional.empty();
         }
         List<String> priority =
@@ -44,7 +52,7 @@ public final class Lifecycle {
                 status.cycle() + 1,
                 agreementVersion,
                 card.total(),
-                card.mql().explanation(),
+                again.map(Requalification::explanation).orElse(card.mql().explanation()),
                 priority));
     }
 
@@ -117,29 +125,32 @@ public final class Lifecycle {
                 Step.LOSE,
                 () -> reason.filter(r -> !r.isBlank())
                         .map(r -> moved(new StageChange.OpportunityLost(status.stage(), at, actor, r.strip())))
-                        .orElseGet(() -> new Outcome.Incomplete("reason", "a lost opportunity needs a reason")));
+                        .orElseGet(() -> new Outcome.Incomplete("lostReason", "a lost opportunity needs a reason")));
     }
 
+    /** Back to marketing's nurture programmes; a reason code is optional, but must be the agreement's if given. */
     public Outcome nurture(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
-        if (reasonCode.isPresent() && agreement.reasonCode(reasonCode.get()).isEmpty()) {
-            return missingReason(reasonCode);
-        }
-        return step(
-                status, Step.NURTURE, () -> moved(new StageChange.LeadNurtured(status.stage(), at, actor, reasonCode)));
+        return step(status, Step.NURTURE, () -> {
+            if (reasonCode.isPresent() && reason(reasonCode).isEmpty()) {
+                return missingReason(reasonCode);
+            }
+            return moved(new StageChange.LeadNurtured(status.stage(), at, actor, reasonCode));
+        });
     }
 
     /** Back to marketing; a recycle reason code sets the cool-off before the lead may qualify again. */
     public Outcome recycle(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
-        if (reasonCode.isPresent() && agreement.reasonCode(reasonCode.get()).isEmpty()) {
-            return missingReason(reasonCode);
-        }
         return step(status, Step.RECYCLE, () -> {
-            Optional<Instant> until = reasonCode
-                    .flatMap(agreement::reasonCode)
-                    .flatMap(ReasonCode::coolOff)
-                    .map(span -> at.plus(span.calendarLength()));
-            return moved(new StageChange.LeadRecycled(status.stage(), at, actor, reasonCode, until));
+            if (reasonCode.isPresent() && reason(reasonCode).isEmpty()) {
+                return missingReason(reasonCode);
+            }
+            return moved(new StageChange.LeadRecycled(status.stage(), at, actor, reasonCode, coolOff(reasonCode, at)));
         });
+    }
+
+    /** When the cool-off of a lead recycled now with this reason code ends, if the code has one. */
+    private Optional<Instant> coolOff(Optional<String> reasonCode, Instant at) {
+        return reason(reasonCode).flatMap(ReasonCode::coolOff).map(span -> at.plus(span.calendarLength()));
     }
 
     public Outcome disqualify(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {
@@ -152,23 +163,33 @@ public final class Lifecycle {
     }
 
     /**
-     * Records a stage change from another system's history. The transition table holds as for live commands, and so
-     * does the rule that a rejection or disqualification carries a reason code of the agreement; a rejection's
-     * consequence follows at once.
+     * Records a stage change from another system's history. The rules of the live commands hold: the transition table;
+     * a reason code of the agreement for every rejection and disqualification, and a reason in words for a lost
+     * opportunity; a recycle reason code's cool-off; a rejection's consequence at once.
      */
     public Outcome recordPast(
-            LeadStatus status, Stage to, Optional<String> reasonCode, String actor, Instant at, String source) {
+            LeadStatus status,
+            Stage to,
+            Optional<String> reasonCode,
+            Optional<String> reason,
+            String actor,
+            Instant at,
+            String source) {
         if (to == Stage.LEAD) {
             return new Outcome.Incomplete("stage", "a lead cannot move back to lead; use nurture or recycled");
         }
-        Step step = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, source).step();
-        return step(status, step, () -> {
-            boolean needsReason = to == Stage.REJECTED || to == Stage.DISQUALIFIED;
+        Optional<String> words = reason.map(String::strip).filter(r -> !r.isEmpty());
+        Optional<Instant> until = to == Stage.RECYCLED ? coolOff(reasonCode, at) : Optional.empty();
+        var recorded = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, words, until, source);
+        return step(status, recorded.step(), () -> {
+            boolean needsCode = to == Stage.REJECTED || to == Stage.DISQUALIFIED;
             Optional<ReasonCode> code = reason(reasonCode);
-            if ((needsReason || reasonCode.isPresent()) && code.isEmpty()) {
+            if ((needsCode || reasonCode.isPresent()) && code.isEmpty()) {
                 return missingReason(reasonCode);
             }
-            var recorded = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, source);
+            if (to == Stage.LOST && words.isEmpty()) {
+                return new Outcome.Incomplete("lostReason", "a lost opportunity needs a reason");
+            }
             if (to == Stage.REJECTED) {
                 return new Outcome.Moved(List.of(recorded, consequence(code.orElseThrow(), Stage.REJECTED, actor, at)));
             }
@@ -210,11 +231,7 @@ public final class Lifecycle {
             case NURTURE -> new StageChange.LeadNurtured(from, at, actor, Optional.of(code.code()));
             case RECYCLE ->
                 new StageChange.LeadRecycled(
-                        from,
-                        at,
-                        actor,
-                        Optional.of(code.code()),
-                        code.coolOff().map(span -> at.plus(span.calendarLength())));
+                        from, at, actor, Optional.of(code.code()), coolOff(Optional.of(code.code()), at));
         };
     }
 

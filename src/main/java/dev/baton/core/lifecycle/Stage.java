@@ -25,6 +25,16 @@ public enum Stage {
         return this == LEAD || this == NURTURE || this == RECYCLED;
     }
 
+    /** Whether the lead is, or was last, in sales' hands: sending it on to marketing from here sends it back. */
+    public boolean isSalesOwned() {
+        return this == MQL
+                || this == ACCEPTED
+                || this == SQL
+                || this == OPPORTUNITY
+                || this == REJECTED
+                || this == LOST;
+    }
+
     /** Whether the lead is still in play (not won, lost or disqualified). */
     public boolean isOpen() {
         return this != WON && this != LOST && this != DISQUALIFIED;

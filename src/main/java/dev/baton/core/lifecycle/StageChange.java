@@ -22,6 +22,11 @@ public sealed interface StageChange {
         return step().target();
     }
 
+    /** Until when a lead this change recycles must wait before it may qualify again; empty for any other change. */
+    default Optional<Instant> coolOffUntil() {
+        return Optional.empty();
+    }
+
     /** Scoring met the MQL rule of an agreement version; the start of a handoff. */
     record LeadQualified(
             Stage from,
@@ -118,9 +123,18 @@ public sealed interface StageChange {
 
     /**
      * A stage change that happened before Baton knew the lead, imported from another system with its original time,
-     * actor and reason; it follows the same transition table and the same reason-code rule.
+     * actor, reason code and reason in words; it follows the same transition table and the same rules on reasons and
+     * cool-offs as the live commands.
      */
-    record StageRecorded(Stage from, Stage target, Instant at, String actor, Optional<String> reasonCode, String source)
+    record StageRecorded(
+            Stage from,
+            Stage target,
+            Instant at,
+            String actor,
+            Optional<String> reasonCode,
+            Optional<String> reason,
+            Optional<Instant> coolOffUntil,
+            String source)
             implements StageChange {
         @Override
         public Step step() {

@@ -157,6 +157,14 @@ public final class Scorer {
         return rules.extend(own(trace), events, now);
     }
 
+    /**
+     * The trace of the engagement after an instant only: what counts toward the next qualification of a lead that
+     * sales sent back. The rules on events that count at any age (the negative ones) still see the whole trace.
+     */
+    public ScoringTrace since(ScoringTrace trace, Instant after) {
+        return rules.since(own(trace), after);
+    }
+
     public ScoreCard score(Facts facts, Collection<EngagementEvent> events, Instant now) {
         return score(facts, trace(events, now), now);
     }
@@ -445,6 +453,41 @@ public final class Scorer {
                 System.arraycopy(kept.get(i).bits(), 0, bits, i * words, words);
             }
             return new ScoringTrace(fingerprint, words, at, bits);
+        }
+
+        ScoringTrace since(ScoringTrace trace, Instant after) {
+            var at = new ArrayList<Instant>(trace.size());
+            var bits = new ArrayList<long[]>(trace.size());
+            for (int i = 0; i < trace.size(); i++) {
+                long[] kept = trace.bits(i);
+                if (!trace.at(i).isAfter(after)) {
+                    kept = everBits(kept);
+                    if (kept == null) {
+                        continue;
+                    }
+                }
+                at.add(trace.at(i));
+                bits.add(kept);
+            }
+            var flat = new long[at.size() * words];
+            for (int i = 0; i < at.size(); i++) {
+                System.arraycopy(bits.get(i), 0, flat, i * words, words);
+            }
+            return new ScoringTrace(fingerprint, words, at.toArray(Instant[]::new), flat);
+        }
+
+        /** Only the bits of the rules that count at any age; null when none is set. */
+        private long[] everBits(long[] bits) {
+            long[] ever = new long[words];
+            boolean any = false;
+            for (int rule = firstEver; rule < matchers.size(); rule++) {
+                long bit = 1L << (rule & 63);
+                if ((bits[rule >>> 6] & bit) != 0) {
+                    ever[rule >>> 6] |= bit;
+                    any = true;
+                }
+            }
+            return any ? ever : null;
         }
 
         private record Entry(Instant at, long[] bits) {}

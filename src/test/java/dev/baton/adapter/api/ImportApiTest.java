@@ -6,6 +6,7 @@ import dev.baton.adapter.csv.OlistFunnel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -280,6 +281,67 @@ class ImportApiTest extends LeadScenarios {
         assertThat(lead(won).get("qualifiedAt").asString()).isEqualTo("2026-03-01T09:00:00Z");
         assertThat(lead(won).get("whyQualified").asString()).isEqualTo("qualified in hubspot by marketing");
         assertThat(lead(won).get("qualifiedWith").isNull()).isTrue();
+    }
+
+    @Test
+    void importedHistoryNeverMovesALeadsUpdatedAtBackwards() {
+        String email = unique("history") + "@" + unique("crm") + ".example";
+        long id = createLead("{\"email\":\"" + email + "\"}");
+        String before = lead(id).get("updatedAt").asString();
+
+        Response imported =
+                importCsv("stage-changes", "", "email,stage,at\n%1$s,mql,2026-03-01T09:00:00Z\n".formatted(email));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
+        assertThat(Instant.parse(lead(id).get("updatedAt").asString())).isEqualTo(NOW);
+        assertThat(Instant.parse(before)).isEqualTo(NOW);
+    }
+
+    @Test
+    void anImportedRecyclingWaitsOutItsReasonCodesCoolOff() {
+        String email = unique("recycled") + "@" + unique("crm") + ".example";
+        Response imported = importCsv("stage-changes", "", """
+                email,stage,at,reason_code
+                %1$s,mql,2026-10-01T09:00:00Z,
+                %1$s,accepted,2026-10-01T10:00:00Z,
+                %1$s,recycled,2026-10-02T10:00:00Z,NO_BUDGET
+                """.formatted(email));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode lead = lead(idOf(email));
+        assertThat(lead.get("stage").asString()).isEqualTo("recycled");
+        assertThat(lead.get("coolOffUntil").asString()).isEqualTo("2026-12-31T10:00:00Z");
+        assertThat(lead.get("sentBackAt").asString()).isEqualTo("2026-10-02T10:00:00Z");
+    }
+
+    @Test
+    void anImportedLossNeedsAReasonAsTheApiAndTheOpportunitiesImportDo() {
+        String email = unique("lost") + "@" + unique("crm") + ".example";
+        String history = """
+                email,stage,at,lost_reason
+                %1$s,mql,2026-03-01T09:00:00Z,
+                %1$s,accepted,2026-03-01T10:00:00Z,
+                %1$s,sql,2026-03-02T10:00:00Z,
+                %1$s,opportunity,2026-03-03T10:00:00Z,
+                %1$s,lost,2026-04-03T10:00:00Z,%2$s
+                """;
+
+        Response refused = importCsv("stage-changes", "", history.formatted(email, ""));
+        Response recorded = importCsv("stage-changes", "", history.formatted(email, "went with a rival"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/line").asLong()).isEqualTo(6);
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("lost_reason");
+        assertThat(refused.json().at("/errors/0/message").asString()).isEqualTo("a lost opportunity needs a reason");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(200);
+        JsonNode lost = get("/api/v1/leads/" + idOf(email) + "/timeline")
+                .json()
+                .valueStream()
+                .filter(e -> e.at("/data/target").asString("").equals("LOST"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lost.at("/data/reason").asString()).isEqualTo("went with a rival");
     }
 
     @Test

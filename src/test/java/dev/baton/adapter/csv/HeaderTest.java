@@ -84,7 +84,7 @@ class HeaderTest {
     void coreFieldNamesMapToColumns() {
         assertThat(EventRows.COLUMNS.columnOf("events[3].occurredAt")).isEqualTo("occurred_at");
         assertThat(StageChangeRows.COLUMNS.columnOf("reasonCode")).isEqualTo("reason_code");
-        assertThat(OpportunityRows.COLUMNS.columnOf("reason")).isEqualTo("lost_reason");
+        assertThat(OpportunityRows.COLUMNS.columnOf("lostReason")).isEqualTo("lost_reason");
         assertThat(OpportunityRows.COLUMNS.columnOf("expectedCloseDate")).isEqualTo("expected_close_date");
         assertThat(EventRows.COLUMNS.columnOf("leadId")).isEqualTo("lead_id");
     }
