@@ -43,4 +43,13 @@ class ArchitectureTest {
             .beAnnotatedWith("org.springframework.stereotype.Component")
             .orShould()
             .beAnnotatedWith("org.springframework.stereotype.Service");
+
+    @ArchTest
+    static final ArchRule caseChangesTheSameWayInEveryLocale = noClasses()
+            .should()
+            .callMethod(String.class, "toLowerCase")
+            .orShould()
+            .callMethod(String.class, "toUpperCase")
+            .because("an email, a domain or a name must be lower-cased the same on every machine (in Turkish, I is"
+                    + " not i): pass Locale.ROOT");
 }

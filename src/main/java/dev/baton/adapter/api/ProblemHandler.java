@@ -107,7 +107,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail notFound(BatonException.NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        e.field()
+                .ifPresent(field ->
+                        problem.setProperty("errors", List.of(Map.of("field", field, "message", e.getMessage()))));
+        return problem;
     }
 
     @ExceptionHandler

@@ -181,8 +181,8 @@ final class ImportRun<T> {
             column = Optional.of(row.column());
         } else if (failure instanceof BatonException.Invalid invalid) {
             column = Optional.of(kind.columns().columnOf(invalid.field()));
-        } else if (failure instanceof BatonException.NotFound) {
-            column = Optional.of("lead_id");
+        } else if (failure instanceof BatonException.NotFound notFound) {
+            column = Optional.of(notFound.field().map(kind.columns()::columnOf).orElse("lead_id"));
         } else if (failure instanceof BatonException.IllegalTransition) {
             column = Optional.of("stage").filter(kind.columns().required()::contains);
         } else if (failure instanceof DataAccessException data) {

@@ -47,11 +47,18 @@ public final class RescoringWorker implements SmartLifecycle {
         }
     }
 
-    private void work() {
+    /**
+     * Works the jobs until none is left. Whatever stops it — an Error too, such as a StackOverflowError from a
+     * pathological pattern — is logged and the thread comes back at the next interval: a periodic task that throws
+     * is never run again, and rescoring would stop for good.
+     */
+    void work() {
         try {
             rescoring.drain(chunkSize);
         } catch (RuntimeException e) {
             log.warn("Rescoring stopped for now and will resume from its checkpoint: {}", e.toString());
+        } catch (Error e) {
+            log.error("Rescoring failed and will resume from its checkpoint at the next interval", e);
         }
     }
 

@@ -42,7 +42,8 @@ public record AgreementVersion(
     /** Why this version may not be approved by this side now; empty when it may. */
     public Optional<String> refuseApproval(Approval.Side side, String approver) {
         if (status != Status.DRAFT) {
-            return Optional.of("version " + number + " is " + status.name().toLowerCase() + "; only drafts are signed");
+            return Optional.of("version " + number + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
+                    + "; only drafts are signed");
         }
         for (Approval approval : approvals) {
             if (approval.side() == side) {

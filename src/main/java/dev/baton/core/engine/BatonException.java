@@ -7,10 +7,28 @@ public abstract class BatonException extends RuntimeException {
         super(message);
     }
 
-    /** A thing that does not exist. */
+    /** A thing that does not exist; named by a field of the request when it is not the resource of the path. */
     public static final class NotFound extends BatonException {
+        private final java.util.Optional<String> field;
+
         public NotFound(String message) {
             super(message);
+            this.field = java.util.Optional.empty();
+        }
+
+        public NotFound(String field, String message) {
+            super(message);
+            this.field = java.util.Optional.of(field);
+        }
+
+        public java.util.Optional<String> field() {
+            return field;
+        }
+
+        /** A rep the roster does not know, wherever the request names them. */
+        public static NotFound rep(String rep, java.util.Optional<String> field) {
+            String message = "there is no rep " + rep + " in the roster";
+            return field.map(f -> new NotFound(f, message)).orElseGet(() -> new NotFound(message));
         }
     }
 

@@ -109,7 +109,9 @@ public final class IngestQueue {
         List<LeadIntake.EventResult> results;
         try {
             results = intake.write(events, group.get(0).actor);
-        } catch (RuntimeException groupFailed) {
+        } catch (RuntimeException | Error groupFailed) {
+            // an Error too (a StackOverflowError from a pathological pattern, say): the group's other callers are
+            // waiting for their results, and must get them
             group.forEach(this::writeAlone);
             return;
         }
@@ -123,7 +125,7 @@ public final class IngestQueue {
     private void writeAlone(Pending pending) {
         try {
             pending.succeed(intake.write(pending.batch, pending.actor));
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
             pending.fail(failed);
         }
     }
@@ -134,7 +136,7 @@ public final class IngestQueue {
         private final String actor;
         private boolean finished;
         private List<LeadIntake.EventResult> results;
-        private RuntimeException failure;
+        private Throwable failure;
 
         Pending(List<RawEvent> batch, String actor) {
             this.batch = batch;
@@ -145,11 +147,11 @@ public final class IngestQueue {
             finish(List.copyOf(results), null);
         }
 
-        void fail(RuntimeException failure) {
+        void fail(Throwable failure) {
             finish(null, failure);
         }
 
-        private void finish(List<LeadIntake.EventResult> results, RuntimeException failure) {
+        private void finish(List<LeadIntake.EventResult> results, Throwable failure) {
             lock.lock();
             try {
                 this.results = results;
@@ -161,9 +163,13 @@ public final class IngestQueue {
             }
         }
 
+        /** The results, or the caller's own failure rethrown in the caller's thread. */
         List<LeadIntake.EventResult> result() {
-            if (failure != null) {
-                throw failure;
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
             return results;
         }

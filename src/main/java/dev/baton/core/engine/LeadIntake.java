@@ -102,7 +102,7 @@ public final class LeadIntake {
             leads.saveProfile(lead.id(), profile, now);
         }
         Optional<String> domain = Optional.ofNullable(companyFields.get("company.domain"))
-                .map(String::toLowerCase)
+                .map(written -> written.toLowerCase(java.util.Locale.ROOT))
                 .filter(d -> !Email.isFreeMail(d))
                 .or(() -> lead.email().companyDomain());
         if (domain.isPresent()) {

@@ -35,7 +35,7 @@ public final class Reassignments {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             if (!roster.repExists(rep)) {
-                throw new BatonException.Invalid("rep", "there is no rep " + rep + " in the roster");
+                throw BatonException.NotFound.rep(rep, Optional.of("rep"));
             }
             StoredLead lead = leads.lock(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
             requireOpen(lead);
@@ -53,7 +53,7 @@ public final class Reassignments {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             if (!roster.repExists(rep)) {
-                throw new BatonException.NotFound("there is no rep " + rep + " in the roster");
+                throw BatonException.NotFound.rep(rep, Optional.empty());
             }
             ActiveAgreement.Running agreement = active.require();
             var decisions = new ArrayList<RoutingDecision>();

@@ -54,7 +54,7 @@ public final class RosterCommands {
     public void setActive(String rep, boolean active) {
         transactions.inTransaction(() -> {
             if (!roster.setActive(rep, active)) {
-                throw new BatonException.NotFound("there is no rep " + rep);
+                throw BatonException.NotFound.rep(rep, Optional.empty());
             }
             return null;
         });
@@ -68,7 +68,7 @@ public final class RosterCommands {
         }
         return transactions.inTransaction(() -> {
             if (!roster.repExists(rep)) {
-                throw new BatonException.NotFound("there is no rep " + rep);
+                throw BatonException.NotFound.rep(rep, Optional.empty());
             }
             return roster.addAbsence(rep, start, end, note);
         });

@@ -38,7 +38,7 @@ public final class Router {
         var skipped = new ArrayList<String>();
         if (rules.accountOwnerFirst() && accountOwner.isPresent()) {
             AccountOwner owner = accountOwner.get();
-            Optional<String> away = roster.seat(owner.rep()).flatMap(seat -> seat.unavailable(at));
+            Optional<String> away = unavailable(roster, owner.rep(), at);
             if (away.isEmpty()) {
                 return new Outcome(
                         new RoutingDecision.Assigned(
@@ -69,7 +69,7 @@ public final class Router {
         String matched = "rule " + rule.name() + " matched: "
                 + rule.when().stream().map(c -> c.evidence(facts)).collect(Collectors.joining(", "));
         if (rule.destination() instanceof Routing.ToRep toRep) {
-            Optional<String> away = roster.seat(toRep.email()).flatMap(seat -> seat.unavailable(at));
+            Optional<String> away = unavailable(roster, toRep.email(), at);
             if (away.isEmpty()) {
                 Optional<String> team = roster.teamOf(toRep.email());
                 return new Outcome(
@@ -94,6 +94,14 @@ public final class Router {
                         matched + "; " + pick.chosen().get().rep() + " was next in the rotation of " + team,
                         skipped),
                 Optional.of(pick.next()));
+    }
+
+    /**
+     * Why the rep cannot take a lead now; a rep with no seat in any team — taken out of their team, say — cannot take
+     * one either, however their account ownership reads.
+     */
+    private static Optional<String> unavailable(Roster roster, String rep, Instant at) {
+        return roster.seat(rep).map(seat -> seat.unavailable(at)).orElse(Optional.of("has no seat in any team"));
     }
 
     private static Outcome fallback(Routing.Fallback fallback, String rule, String why, List<String> skipped) {

@@ -85,6 +85,7 @@ class RosterApiTest extends LeadScenarios {
                 "{\"rep\":\"tom.berg@northwind.example\",\"reason\":\"speaks the customer's language\",\"actor\":\"jordan\"}");
 
         assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(unknownRep.status()).isEqualTo(404);
         assertThat(unknownRep.json().at("/errors/0/field").asString()).isEqualTo("rep");
         assertThat(moved.json().get("owner").asString()).isEqualTo("tom.berg@northwind.example");
         assertThat(moved.json().at("/routing/why").asString())
@@ -96,9 +97,11 @@ class RosterApiTest extends LeadScenarios {
     void aRepGoingOnLeaveHandsEveryOpenLeadBackIntoRouting() {
         String rep = "priya.shah@northwind.example";
         var leads = new ArrayList<Long>();
-        while (ownedBy(rep) < 2) {
+        // priya has weight 1 of 4 in na-mid-market: she gets one lead in four, well inside ten
+        for (int i = 0; i < 10 && ownedBy(rep) < 2; i++) {
             leads.add(qualifiedLead());
         }
+        assertThat(ownedBy(rep)).as("leads routed to " + rep).isEqualTo(2);
         Response leave = postJson(
                 "/api/v1/reps/" + rep + "/absences",
                 "{\"from\":\"" + NOW.minus(Duration.ofHours(1)) + "\",\"until\":\"" + NOW.plus(Duration.ofDays(14))
@@ -128,6 +131,60 @@ class RosterApiTest extends LeadScenarios {
         long absence = leave.json().get("id").asLong();
         assertThat(delete("/api/v1/reps/" + rep + "/absences/" + absence).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void anUnknownRepIsNotFoundWhereverTheRequestNamesThem() {
+        long id = qualifiedLead();
+        String nobody = "nobody@northwind.example";
+        String absence = "{\"from\":\"2026-11-21T00:00:00Z\",\"until\":\"2026-11-22T00:00:00Z\"}";
+
+        List<Response> answers = List.of(
+                postJson("/api/v1/leads/" + id + "/reassign", "{\"rep\":\"" + nobody + "\",\"reason\":\"x\"}"),
+                postJson("/api/v1/reps/" + nobody + "/reassign", "{\"reason\":\"x\"}"),
+                put("/api/v1/reps/" + nobody + "/active", "{\"active\":false}"),
+                postJson("/api/v1/reps/" + nobody + "/absences", absence));
+
+        for (Response answer : answers) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(404);
+            assertThat(answer.json().get("type").asString()).isEqualTo("https://baton.dev/problems/not-found");
+            assertThat(answer.json().get("detail").asString())
+                    .isEqualTo("there is no rep nobody@northwind.example in the roster");
+        }
+    }
+
+    @Test
+    void aRepTakenOutOfTheTeamGetsNoneOfTheirLeadsBackWhenTheyAreReassigned() {
+        String rep = "priya.shah@northwind.example";
+        long lead = -1;
+        for (int i = 0; i < 10 && lead < 0; i++) {
+            long id = qualifiedLead();
+            if (lead(id).get("owner").asString().equals(rep)) {
+                lead = id;
+            }
+        }
+        assertThat(lead).as("a lead routed to " + rep).isPositive();
+        long sameAccount = createLead(idealLead(
+                unique("b") + "@" + lead(lead).at("/company/company.domain").asString()));
+        qualify(sameAccount);
+        assertThat(lead(sameAccount).get("owner").asString())
+                .as("the account's owner")
+                .isEqualTo(rep);
+
+        assertThat(delete("/api/v1/teams/na-mid-market/members/" + rep).status())
+                .isEqualTo(204);
+        Response reassigned =
+                postJson("/api/v1/reps/" + rep + "/reassign", "{\"reason\":\"left the team\",\"actor\":\"jordan\"}");
+
+        assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(200);
+        assertThat(reassigned.json().size()).isEqualTo(2);
+        assertThat(ownedBy(rep)).isZero();
+        for (long id : List.of(lead, sameAccount)) {
+            JsonNode routing = lead(id).get("routing");
+            assertThat(lead(id).get("owner").asString()).isNotEqualTo(rep);
+            assertThat(routing.get("skipped").toString())
+                    .contains("account owner " + rep + " skipped: has no seat in any team");
+        }
     }
 
     @Test

@@ -33,7 +33,10 @@ class IngestQueueTest {
         callers.shutdownNow();
     }
 
-    /** Writes every batch, the first only once the test lets it; refuses events whose id starts with "bad". */
+    /**
+     * Writes every batch, the first only once the test lets it; refuses events whose id starts with "bad", and fails
+     * with a StackOverflowError, as a pathological pattern would, on those whose id starts with "deep".
+     */
     private List<LeadIntake.EventResult> write(List<RawEvent> events, String actor) {
         List<String> ids = events.stream().map(RawEvent::eventId).toList();
         written.add(ids);
@@ -42,6 +45,9 @@ class IngestQueueTest {
         }
         if (ids.stream().anyMatch(id -> id.startsWith("bad"))) {
             throw new BatonException.Invalid("events[0].leadId", "there is no such lead");
+        }
+        if (ids.stream().anyMatch(id -> id.startsWith("deep"))) {
+            throw new StackOverflowError("a pattern recursed too deep");
         }
         return ids.stream()
                 .map(id -> new LeadIntake.EventResult(id, LeadIntake.EventResult.Status.STORED, Optional.of(1L)))
@@ -82,6 +88,39 @@ class IngestQueueTest {
         assertThat(written)
                 .as("the group failed, then each batch was written alone")
                 .containsExactly(List.of("a1"), List.of("b1", "bad1"), List.of("b1"), List.of("bad1"));
+    }
+
+    @Test
+    void anErrorInAGroupFailsOnlyItsOwnBatchAndNobodyWaitsForever() throws Exception {
+        var queue = new IngestQueue(this::write, 1, 1000);
+        CompletableFuture<List<LeadIntake.EventResult>> first = send(queue, "a1");
+        waitUntil(() -> written.size() == 1);
+        CompletableFuture<List<LeadIntake.EventResult>> good = send(queue, "b1");
+        CompletableFuture<List<LeadIntake.EventResult>> deep = send(queue, "deep1");
+        waitUntil(() -> queue.waiting() == 2);
+
+        firstMayFinish.countDown();
+
+        assertThat(ids(first.get(10, TimeUnit.SECONDS))).containsExactly("a1");
+        assertThat(ids(good.get(10, TimeUnit.SECONDS))).containsExactly("b1");
+        assertThatThrownBy(() -> deep.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(written).containsExactly(List.of("a1"), List.of("b1", "deep1"), List.of("b1"), List.of("deep1"));
+    }
+
+    @Test
+    void anErrorOfTheWriterItselfLeavesTheWaitingBatchesToTheNextWriter() throws Exception {
+        var queue = new IngestQueue(this::write, 1, 1000);
+        CompletableFuture<List<LeadIntake.EventResult>> deep = send(queue, "deep0");
+        waitUntil(() -> written.size() == 1);
+        CompletableFuture<List<LeadIntake.EventResult>> second = send(queue, "b1");
+        CompletableFuture<List<LeadIntake.EventResult>> third = send(queue, "c1");
+        waitUntil(() -> queue.waiting() == 2);
+
+        firstMayFinish.countDown();
+
+        assertThatThrownBy(() -> deep.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+        assertThat(ids(second.get(10, TimeUnit.SECONDS))).containsExactly("b1");
+        assertThat(ids(third.get(10, TimeUnit.SECONDS))).containsExactly("c1");
     }
 
     @Test

@@ -122,6 +122,18 @@ class RouterTest {
     }
 
     @Test
+    void aRuleWithTwoConditionsThatBothHoldRoutesAndNamesBoth() {
+        RoutingDecision decision = route(aLead().with("company.country", "CA")
+                .withTitle("Head of Growth")
+                .build());
+
+        assertThat(decision.rule()).isEqualTo("north-america");
+        assertThat(repOf(decision)).isEqualTo("alex@acme.example");
+        assertThat(decision.why())
+                .startsWith("rule north-america matched: company.country = CA, lead.title = Head of Growth");
+    }
+
+    @Test
     void noMatchingRuleSendsTheLeadToTheFallbackQueueWithItsOwner() {
         RoutingDecision decision = route(aLead().with("company.country", "JP").build());
 
@@ -167,6 +179,37 @@ class RouterTest {
 
         assertThat(repOf(decision)).isEqualTo("lukas@acme.example");
         assertThat(decision.skipped()).containsExactly("account owner priya@acme.example skipped: inactive");
+    }
+
+    @Test
+    void anAccountOwnerWithoutASeatIsSkippedLikeOneWhoIsAway() {
+        var rotations = rotations();
+        rotations.put("na", new Rotation("na", 0, List.of(seat("alex@acme.example"))));
+        var owner = new Router.AccountOwner("priya@acme.example", Optional.of("na"), "acme.example", "domain");
+
+        RoutingDecision decision = ROUTER.route(
+                        aLead().with("company.country", "DE").build(), Optional.of(owner), Roster.of(rotations), NOW)
+                .decision();
+
+        assertThat(repOf(decision)).isEqualTo("lukas@acme.example");
+        assertThat(decision.skipped())
+                .containsExactly("account owner priya@acme.example skipped: has no seat in any team");
+    }
+
+    @Test
+    void aRuleNamingARepWithoutASeatSendsTheLeadToTheFallback() {
+        var rotations = rotations();
+        rotations.remove("enterprise");
+
+        RoutingDecision decision = ROUTER.route(
+                        aLead().with("company.domain", "bigco.example").build(),
+                        Optional.empty(),
+                        Roster.of(rotations),
+                        NOW)
+                .decision();
+
+        assertThat(decision).isInstanceOf(RoutingDecision.Unroutable.class);
+        assertThat(decision.skipped()).containsExactly("erin@acme.example skipped: has no seat in any team");
     }
 
     @Test
