@@ -10,6 +10,7 @@ import dev.baton.core.engine.LeadListing;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +26,21 @@ class ImportConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    CsvImport.Progress importProgress() {
+        return CsvImport.Progress.logged();
+    }
+
+    @Bean
     CsvImport csvImport(
             LeadIntake intake,
             LeadCommands commands,
             Activities activities,
             LeadQueries queries,
             Transactions transactions,
-            Clock clock) {
-        return new CsvImport(intake, commands, activities, queries, transactions, clock);
+            Clock clock,
+            CsvImport.Progress progress) {
+        return new CsvImport(intake, commands, activities, queries, transactions, clock, progress);
     }
 
     @Bean

@@ -49,17 +49,25 @@ class KillNineDurabilityTest {
     @Test
     void acknowledgedBatchesSurviveAKilledJvmWhosePostgresStillRuns() throws Exception {
         crashWhileStreaming(baton -> {
+            ProcessHandle postmaster = baton.postgres().orElseThrow(() -> new AssertionError("no PostgreSQL found"));
             baton.kill();
-            assertThat(baton.postgres()).as("the killed JVM's PostgreSQL").isPresent();
+            assertThat(ProcessHandle.of(baton.pid())).as("the killed JVM").isEmpty();
+            assertThat(postmaster.isAlive())
+                    .as("the killed JVM's PostgreSQL, pid " + postmaster.pid())
+                    .isTrue();
         });
     }
 
     @Test
     void acknowledgedBatchesSurviveAKilledJvmAndAKilledPostgres() throws Exception {
         crashWhileStreaming(baton -> {
+            ProcessHandle postmaster = baton.postgres().orElseThrow(() -> new AssertionError("no PostgreSQL found"));
+            long pid = postmaster.pid();
             baton.kill();
             baton.killPostgres();
-            assertThat(baton.postgres()).as("the killed PostgreSQL").isEmpty();
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive))
+                    .as("PostgreSQL, pid " + pid + ", after SIGKILL")
+                    .isEmpty();
         });
     }
 

@@ -24,7 +24,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Two Baton instances on one database route 1,000 MQLs at once without breaking the rotation. */
+/**
+ * Two Baton instances on one database route 1,000 MQLs at once without breaking the rotation or a capacity: the
+ * reps' capacities (400, 200, 200) are below their weighted shares (500, 250, 250), so the last 200 MQLs overflow
+ * into the fallback queue.
+ */
 class TwoInstancesRoutingTest {
 
     private static final String TOKEN = "two-instances";
@@ -39,9 +43,9 @@ class TwoInstancesRoutingTest {
               - name: pool
                 manager: boss@pool.example
                 reps:
-                  - {email: a@pool.example, weight: 2, capacity: 600}
-                  - {email: b@pool.example, weight: 1, capacity: 300}
-                  - {email: c@pool.example, weight: 1, capacity: 300}
+                  - {email: a@pool.example, weight: 2, capacity: 400}
+                  - {email: b@pool.example, weight: 1, capacity: 200}
+                  - {email: c@pool.example, weight: 1, capacity: 200}
             routing:
               rules: [{name: everyone, when: [{field: lead.email, present: true}], team: pool}]
               fallback: {queue: triage, owner: ops@pool.example}
@@ -105,19 +109,27 @@ class TwoInstancesRoutingTest {
             }
 
             try (Connection db = postgres.getPostgresDatabase().getConnection()) {
-                assertThat(count(db, "select count(*) from lead where stage = 'MQL' and owner is not null"))
+                assertThat(count(db, "select count(*) from lead where stage = 'MQL'"))
                         .isEqualTo(1000);
-                assertThat(count(db, "select count(*) from lead_history where type = 'LeadRouted'"))
+                assertThat(count(db, "select count(*) from lead_history where type in ('LeadRouted', 'LeadQueued')"))
+                        .as("every MQL routed once")
                         .isEqualTo(1000);
-                assertThat(count(db, "select count(distinct lead_id) from lead_history where type = 'LeadRouted'"))
+                assertThat(count(
+                                db,
+                                "select count(distinct lead_id) from lead_history where type in"
+                                        + " ('LeadRouted', 'LeadQueued')"))
                         .isEqualTo(1000);
                 Map<String, Long> perRep = perOwner(db);
-                assertThat(perRep.get("a@pool.example")).isBetween(499L, 501L);
-                assertThat(perRep.get("b@pool.example")).isBetween(249L, 251L);
-                assertThat(perRep.get("c@pool.example")).isBetween(249L, 251L);
-                assertThat(perRep.get("a@pool.example")).isLessThanOrEqualTo(600);
-                assertThat(perRep.get("b@pool.example")).isLessThanOrEqualTo(300);
-                assertThat(perRep.get("c@pool.example")).isLessThanOrEqualTo(300);
+                assertThat(perRep.get("a@pool.example")).as("a at capacity").isEqualTo(400);
+                assertThat(perRep.get("b@pool.example")).as("b at capacity").isEqualTo(200);
+                assertThat(perRep.get("c@pool.example")).as("c at capacity").isEqualTo(200);
+                assertThat(count(db, "select count(*) from lead where owner is null and queue = 'triage'"))
+                        .as("the overflow waits in the fallback queue")
+                        .isEqualTo(200);
+                assertThat(count(db, """
+                                select count(*) from lead_history
+                                 where type = 'LeadQueued' and data->>'why' like '%nobody in team pool can take it%'
+                                """)).isEqualTo(200);
             }
         }
     }

@@ -49,6 +49,22 @@ public final class CsvImport {
         }
     }
 
+    /** Hears how far an import has come: after each chunk of rows is applied, how many were applied before and now. */
+    @FunctionalInterface
+    public interface Progress {
+        void applied(String kind, long before, long now);
+
+        /** Logs each ten thousand rows, so that an operator sees a long import move. */
+        static Progress logged() {
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CsvImport.class);
+            return (kind, before, now) -> {
+                if (now / 10_000 > before / 10_000) {
+                    log.info("Import of {}: {} rows applied so far", kind, now);
+                }
+            };
+        }
+    }
+
     /** One kind of import: its columns, the counts it reports, and a fresh reader for each import. */
     record Kind(String name, Columns columns, List<String> counts, Supplier<Rows<?>> rows) {}
 
@@ -57,6 +73,7 @@ public final class CsvImport {
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
     private final Transactions transactions;
     private final Clock clock;
+    private final Progress progress;
 
     public CsvImport(
             LeadIntake intake,
@@ -64,9 +81,11 @@ public final class CsvImport {
             Activities activities,
             LeadQueries queries,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            Progress progress) {
         this.transactions = transactions;
         this.clock = clock;
+        this.progress = progress;
         LeadDirectory directory = new LeadDirectory() {
             @Override
             public Optional<Long> idOf(Email email) {
@@ -119,7 +138,8 @@ public final class CsvImport {
             throw new IllegalArgumentException("there is no import of kind " + kind);
         }
         return transactions.inTransaction(
-                () -> new ImportRun<>(chosen, chosen.rows().get(), options, transactions, clock.instant()).read(body),
+                () -> new ImportRun<>(chosen, chosen.rows().get(), options, transactions, clock.instant(), progress)
+                        .read(body),
                 ImportReport::keeps);
     }
 }

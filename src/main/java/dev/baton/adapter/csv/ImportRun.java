@@ -37,6 +37,7 @@ final class ImportRun<T> {
     private final CsvImport.Options options;
     private final Transactions transactions;
     private final Instant now;
+    private final CsvImport.Progress progress;
 
     private final List<Rows.Parsed<T>> pending = new ArrayList<>();
     private final List<ImportReport.RowError> errors = new ArrayList<>();
@@ -47,12 +48,19 @@ final class ImportRun<T> {
     private long rejected;
     private long lastLine = 1;
 
-    ImportRun(CsvImport.Kind kind, Rows<T> rows, CsvImport.Options options, Transactions transactions, Instant now) {
+    ImportRun(
+            CsvImport.Kind kind,
+            Rows<T> rows,
+            CsvImport.Options options,
+            Transactions transactions,
+            Instant now,
+            CsvImport.Progress progress) {
         this.kind = kind;
         this.rows = rows;
         this.options = options;
         this.transactions = transactions;
         this.now = now;
+        this.progress = progress;
         this.tally = new Tally(kind.counts());
     }
 
@@ -158,6 +166,7 @@ final class ImportRun<T> {
         }
         tally.addAll(counted);
         applied += chunk.size();
+        progress.applied(kind.name(), applied - chunk.size(), applied);
         return Optional.empty();
     }
 

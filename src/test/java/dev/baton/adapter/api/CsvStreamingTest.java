@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.baton.adapter.csv.CsvImport;
 import dev.baton.adapter.csv.LeadCsvExport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,19 +13,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /** Imports and exports far larger than any request body Baton takes whole, streamed both ways. */
+@Import(CsvStreamingTest.ProgressHeard.class)
 class CsvStreamingTest extends LeadScenarios {
+
+    @Autowired
+    HeardProgress progress;
 
     private static final int ROWS = 50_000;
 
@@ -61,23 +71,35 @@ class CsvStreamingTest extends LeadScenarios {
     }
 
     /**
-     * Holds back the rest of the file until the import's transaction is seen writing: only a server that applies
-     * rows as they arrive, rather than reading the whole body first, gets that far.
+     * Holds back the rest of the file until the import has applied its first rows: only a server that applies rows as
+     * they arrive, rather than reading the whole body first, gets that far. The wait is for that event; the bound is
+     * only there so that a server that never applies anything fails the test instead of hanging it.
      */
     private boolean awaitImportWriting() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            long writers = jdbc.sql("""
-                            select count(*) from pg_locks l join pg_class c on c.oid = l.relation
-                             where c.relname = 'engagement_event' and l.mode = 'RowExclusiveLock'
-                               and l.pid <> pg_backend_pid()
-                            """).query(Long.class).single();
-            if (writers > 0) {
-                return true;
-            }
-            sleep();
+        try {
+            return progress.firstRowsApplied.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        return false;
+    }
+
+    /** Hears the import's progress, as the log does in production. */
+    static final class HeardProgress implements CsvImport.Progress {
+        final CountDownLatch firstRowsApplied = new CountDownLatch(1);
+
+        @Override
+        public void applied(String kind, long before, long now) {
+            firstRowsApplied.countDown();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ProgressHeard {
+        @Bean
+        HeardProgress heardProgress() {
+            return new HeardProgress();
+        }
     }
 
     @Test
@@ -132,15 +154,6 @@ class CsvStreamingTest extends LeadScenarios {
             row.put(header.get(i), values.get(i));
         }
         return row;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A CSV file made line by line as it is read; it never exists whole. */

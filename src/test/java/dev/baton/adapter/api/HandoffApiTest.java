@@ -47,9 +47,11 @@ class HandoffApiTest extends LeadScenarios {
                 .valueStream()
                 .mapToInt(l -> l.get("points").asInt())
                 .sum();
-        assertThat(sum)
-                .isEqualTo(packet.at("/score/fit").asInt()
-                        + packet.at("/score/intent").asInt());
+        // fit 50; the demo requests, pricing views, email clicks and site visits each reach their rule's cap:
+        // 30 + 30 + 10 + 10
+        assertThat(packet.at("/score/fit").asInt()).isEqualTo(50);
+        assertThat(packet.at("/score/intent").asInt()).isEqualTo(80);
+        assertThat(sum).isEqualTo(130);
         assertThat(packet.get("whyQualified").asString()).startsWith("qualified:");
         assertThat(packet.at("/routing/owner").asString()).endsWith("@northwind.example");
         assertThat(packet.at("/routing/why").asString()).contains("rule north-america matched");

@@ -44,6 +44,9 @@ class GuardedScoreWriteTest extends IntegrationTest {
         Set<Long> stale = transactions.inTransaction(
                 () -> leads.saveScoresUnlessChanged(List.of(write(id, 11, version)), Map.of(id, read.revision())));
         StoredLead current = leads.find(id).orElseThrow();
+
+        assertThat(current.score()).as("the stale score was not written").isEmpty();
+        assertThat(current.profile()).as("the change it never saw is kept").containsEntry("lead.title", "VP Marketing");
         Set<Long> fresh = transactions.inTransaction(
                 () -> leads.saveScoresUnlessChanged(List.of(write(id, 22, version)), Map.of(id, current.revision())));
 

@@ -50,18 +50,20 @@ class ScorerProperties {
 
     @Test
     void aTraceExtendedEventByEventScoresLikeTheWholeHistory() {
+        Duration horizon = SCORER.horizon().orElseThrow();
         forAll(any -> {
             Facts facts = any.facts();
             List<EngagementEvent> events = any.events(START, START.plus(RANGE));
-            var arrival = new ArrayList<>(any.shuffled(events));
-            arrival.sort(java.util.Comparator.comparing(EngagementEvent::occurredAt));
+            // events arrive in any order, as real feeds deliver them, at a clock that only moves on; one in four
+            // arrives so late that it is already beyond the horizon
+            List<EngagementEvent> arrival = any.shuffled(events);
             ScoringTrace trace = SCORER.trace(List.of(), START);
             var seen = new ArrayList<EngagementEvent>();
             Instant now = START;
             for (EngagementEvent event : arrival) {
-                // each event arrives up to two days late, as real feeds deliver them, at a clock that only moves on
+                Duration lateness = any.chance(4) ? horizon.plus(Duration.ofDays(15)) : Duration.ofDays(2);
                 Instant arrived =
-                        any.instant(event.occurredAt(), event.occurredAt().plus(Duration.ofDays(2)));
+                        any.instant(event.occurredAt(), event.occurredAt().plus(lateness));
                 now = arrived.isAfter(now) ? arrived : now;
                 trace = SCORER.extend(trace, List.of(event), now);
                 seen.add(event);
@@ -71,6 +73,24 @@ class ScorerProperties {
             Instant later = any.instant(now, now.plus(RANGE));
             assertThat(SCORER.score(facts, trace, later)).isEqualTo(SCORER.score(facts, events, later));
             assertThat(SCORER.extend(trace, List.of(), later).size()).isLessThanOrEqualTo(trace.size());
+        });
+    }
+
+    @Test
+    void aTraceCutAtAnInstantScoresLikeTheEventsAfterItWithTheNegativeOnesFromBefore() {
+        java.util.Set<String> ever = SCORER.everEventTypes();
+        forAll(any -> {
+            Facts facts = any.facts();
+            List<EngagementEvent> events = any.events(START, START.plus(RANGE));
+            Instant now = any.instant(START, START.plus(RANGE));
+            Instant after = any.instant(START, now);
+            List<EngagementEvent> counted = events.stream()
+                    .filter(e -> e.occurredAt().isAfter(after) || ever.contains(e.type()))
+                    .toList();
+
+            ScoringTrace cut = SCORER.since(SCORER.trace(events, now), after);
+
+            assertThat(SCORER.score(facts, cut, now)).isEqualTo(SCORER.score(facts, counted, now));
         });
     }
 
@@ -279,6 +299,13 @@ class ScorerProperties {
             EngagementEvent event = positive(between(from, to));
             drawn.add("positive event " + event);
             return event;
+        }
+
+        /** True one time in {@code n}. */
+        boolean chance(int n) {
+            boolean yes = random.nextInt(n) == 0;
+            drawn.add("chance 1/" + n + " " + yes);
+            return yes;
         }
 
         List<EngagementEvent> shuffled(List<EngagementEvent> events) {
