@@ -1,6 +1,7 @@
 package dev.baton.app;
 
 import dev.baton.adapter.api.JsonInput;
+import dev.baton.adapter.api.ProblemResponsesInDocument;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -19,6 +20,11 @@ class ApiConfiguration {
     @Bean
     JacksonModule jsonInput() {
         return JsonInput.module();
+    }
+
+    @Bean
+    ProblemResponsesInDocument problemResponsesInDocument() {
+        return new ProblemResponsesInDocument();
     }
 
     @Bean

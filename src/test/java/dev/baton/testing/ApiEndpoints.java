@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** Every operation of the API as its OpenAPI document describes it: method, path template, body types, parameters. */
+/**
+ * Every operation of the API as its OpenAPI document describes it: method, path template, body types, query
+ * parameters, and the statuses it says the operation answers.
+ */
 public final class ApiEndpoints {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
@@ -18,7 +21,12 @@ public final class ApiEndpoints {
     private ApiEndpoints() {}
 
     /** One operation. */
-    public record Endpoint(String method, String template, List<String> bodyTypes, Set<String> queryParameters) {
+    public record Endpoint(
+            String method,
+            String template,
+            List<String> bodyTypes,
+            Set<String> queryParameters,
+            Set<Integer> statuses) {
 
         public boolean takesBody() {
             return method.equals("POST") || method.equals("PUT");
@@ -63,11 +71,17 @@ public final class ApiEndpoints {
                         }
                     });
                 }
+                var statuses = new LinkedHashSet<Integer>();
+                JsonNode responses = operation.getValue().get("responses");
+                if (responses != null) {
+                    responses.propertyNames().forEach(status -> statuses.add(Integer.parseInt(status)));
+                }
                 endpoints.add(new Endpoint(
                         operation.getKey().toUpperCase(Locale.ROOT),
                         path.getKey(),
                         List.copyOf(bodyTypes),
-                        Set.copyOf(query)));
+                        Set.copyOf(query),
+                        Set.copyOf(statuses)));
             });
         });
         return endpoints;

@@ -7,6 +7,7 @@ import dev.baton.core.agreement.Approval;
 import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.BatonException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +42,9 @@ class AgreementController {
     }
 
     @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    @Operation(summary = "Store an agreement file as a new draft version (400 with every problem if it is invalid)")
+    @Operation(
+            summary = "Store an agreement file as a new draft version (400 with every problem if it is invalid)",
+            responses = @ApiResponse(responseCode = "201", description = "Stored as a new draft version"))
     ResponseEntity<VersionView> propose(
             @RequestBody String source,
             @RequestParam String author,

@@ -13,6 +13,7 @@ import dev.baton.core.engine.StoredLead;
 import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.HistoryEntry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -64,7 +65,12 @@ class LeadController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a lead, or update the one with this email field by field (201 created, 200 updated)")
+    @Operation(
+            summary = "Create a lead, or update the one with this email field by field (201 created, 200 updated)",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "The lead was created"),
+                @ApiResponse(responseCode = "200", description = "The lead with this email was updated")
+            })
     ResponseEntity<LeadDetails> upsert(@RequestBody LeadRequests.LeadRequest request) {
         StoredLead lead = intake.upsert(LeadRequests.toInput(request), actor(request.actor()));
         LeadDetails details = details(lead.id());

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * Thousands of hostile requests across every endpoint of the OpenAPI document: NUL and lone surrogates, bytes that are
  * not UTF-8, times and numbers out of range, wrong and wildcard content types, bodies nested deep, cut short or
  * oversized, wrong types, CSV and YAML built to break a reader, hostile path and query values. None may get a 5xx;
- * every refusal is a problem with a type, and leaves the database as it was. The seed is in every failure message:
+ * every refusal is a problem with a type, and leaves the database as it was; every status is one the OpenAPI document
+ * lists for the operation. The seed is in every failure message:
  * run again with {@code -Dfuzz.seed=<seed>} to repeat a run.
  */
 class FuzzTest extends IntegrationTest {
@@ -205,6 +206,10 @@ class FuzzTest extends IntegrationTest {
             statuses.merge(response.status(), 1, Integer::sum);
             String request = "#" + i + " " + endpoint.method() + " " + abbreviate(path) + " "
                     + headers.get("Content-Type") + " body " + abbreviate(new String(body, StandardCharsets.UTF_8));
+            if (!endpoint.statuses().contains(response.status())) {
+                failures.add(request + " → " + response.status() + ", which the OpenAPI document does not list for "
+                        + endpoint + " " + endpoint.statuses());
+            }
             if (response.status() >= 500) {
                 failures.add(request + " → " + response.status() + " " + abbreviate(response.body()));
             } else if (response.status() >= 400) {
