@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Turns every refused request into an RFC 9457 problem: 400 naming the field, 404, 409. */
 @RestControllerAdvice
@@ -164,9 +165,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "rejected-request", "Request refused", e.getMessage());
     }
 
-    /** A bug, not the caller's fault: logged with its trace, answered without it. */
+    /** A bug, not the caller's fault: logged with its trace, answered without it; a client that left gets nothing. */
     @ExceptionHandler
+    @Nullable
     ProblemDetail unexpected(Exception e) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            return null;
+        }
         log.error("Unexpected failure", e);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,

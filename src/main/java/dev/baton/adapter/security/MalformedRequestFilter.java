@@ -89,7 +89,7 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
 
     /** The text of a query-string part: + is a space, %XX a byte, the bytes UTF-8; empty when it is not. */
     private static Optional<String> decode(String part) {
-        var bytes = ByteBuffer.allocate(part.length() * 3);
+        var bytes = ByteBuffer.allocate(part.length());
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
             if (c == '%') {
@@ -105,8 +105,11 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
                 i += 2;
             } else if (c == '+') {
                 bytes.put((byte) ' ');
+            } else if (c <= 0xFF) {
+                // the container hands over the query string's bytes as ISO-8859-1 characters
+                bytes.put((byte) c);
             } else {
-                bytes.put(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+                return Optional.empty();
             }
         }
         bytes.flip();

@@ -23,11 +23,13 @@ public final class ProblemResponses {
 
     private ProblemResponses() {}
 
-    /** The answer to a request without a valid API token. */
+    /** The answer to a request without a valid API token; a token that was sent but is wrong is said so (RFC 6750). */
     public static void unauthorized(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException reason)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Bearer realm=\"baton\"");
+        boolean presented = request.getHeader("Authorization") != null;
+        response.setHeader(
+                "WWW-Authenticate", "Bearer realm=\"baton\"" + (presented ? ", error=\"invalid_token\"" : ""));
         write(request, response, 401, "unauthorized", "Unauthorized", reason.getMessage());
     }
 
@@ -53,7 +55,8 @@ public final class ProblemResponses {
                 413,
                 "too-large",
                 "Payload too large",
-                "the request body is larger than " + maxBytes + " bytes; send events in batches of at most 1000");
+                "the request body is larger than " + maxBytes + " bytes; send events in batches of at most 1000, and"
+                        + " CSV files to /api/v1/imports, which streams them");
     }
 
     static void write(

@@ -200,6 +200,45 @@ class AccessCheckTest extends IntegrationTest {
                 .isEqualTo(nextTransaction);
     }
 
+    /** The spellings a reader could take more than one way: refused as they are, whoever sends them. */
+    private static final Set<String> AMBIGUOUS = Set.of(
+            "empty ; parameter after /api",
+            "; parameter after /v1",
+            "; name=value after /api",
+            "; at the end",
+            "encoded %3B",
+            "encoded slash",
+            "encoded backslash",
+            "backslash",
+            "dot segment",
+            "dot-dot segment",
+            "encoded dot-dot",
+            "double slash",
+            "double slash inside",
+            "encoded NUL");
+
+    @Test
+    void anAmbiguousSpellingIsRefusedWith400EvenWithTheRightToken() {
+        List<Endpoint> endpoints = endpoints();
+        long nextTransaction = DatabaseWrites.nextTransaction(jdbc);
+        var served = new ArrayList<String>();
+        for (Endpoint endpoint : endpoints) {
+            String path = endpoint.path(this::value);
+            for (String spelling : AMBIGUOUS) {
+                var headers = Map.of("Content-Type", contentType(endpoint), "Authorization", "Bearer " + TOKEN);
+                byte[] body = endpoint.takesBody() ? bodyFor(endpoint, 0) : new byte[0];
+                RawHttp.Response response =
+                        http.send(endpoint.method(), SPELLINGS.get(spelling).apply(path), headers, body);
+                if (response.status() != 400 || !response.body().contains("\"type\":\"https://baton.dev/problems/")) {
+                    served.add(endpoint + " spelt '" + spelling + "': " + response.status() + " " + response.body());
+                }
+            }
+        }
+
+        assertThat(served).isEmpty();
+        assertThat(DatabaseWrites.nextTransaction(jdbc)).isEqualTo(nextTransaction);
+    }
+
     @Test
     void theBodyLimitHoldsOnEverySpellingThatReachesAController() {
         var escaped = new ArrayList<String>();
