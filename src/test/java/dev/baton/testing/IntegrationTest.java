@@ -118,11 +118,7 @@ public abstract class IntegrationTest {
     }
 
     protected Response post(String path, String contentType, String body) {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                true);
+        return postBytes(path, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     protected Response postBytes(String path, String contentType, byte[] body) {
@@ -142,11 +138,7 @@ public abstract class IntegrationTest {
     }
 
     protected Response put(String path, String json) {
-        return send(
-                HttpRequest.newBuilder(uri(path))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
-                true);
+        return putWithType(path, "application/json", json);
     }
 
     protected Response delete(String path) {

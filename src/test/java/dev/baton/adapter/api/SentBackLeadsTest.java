@@ -114,23 +114,13 @@ class SentBackLeadsTest extends LeadScenarios {
                 "text/csv",
                 "email,title,company_name,company_employees,company_annual_revenue,company_industry,company_country\n"
                         + email + ",VP Marketing,Acme,200,20000000,SaaS,US\n");
-        Response oldEngagement = post("/api/v1/imports/events", "text/csv", """
-                event_id,email,type,occurred_at,prop_form,prop_url
-                %1$s-1,%2$s,form_submitted,%3$s,demo,
-                %1$s-2,%2$s,page_view,%4$s,,/pricing
-                """.formatted(
-                        unique("old"), email, rejectedAt.minusSeconds(7200), rejectedAt.minusSeconds(3600)));
+        Response oldEngagement = importEngagement(email, rejectedAt.minusSeconds(3000));
 
         assertThat(profile.status()).as(profile.body()).isEqualTo(200);
         assertThat(oldEngagement.status()).as(oldEngagement.body()).isEqualTo(200);
         assertThat(lead(id).get("stage").asString()).isEqualTo("nurture");
 
-        Response newEngagement = post("/api/v1/imports/events", "text/csv", """
-                event_id,email,type,occurred_at,prop_form,prop_url
-                %1$s-1,%2$s,form_submitted,%3$s,demo,
-                %1$s-2,%2$s,page_view,%4$s,,/pricing
-                """.formatted(
-                        unique("new"), email, NOW.minusSeconds(600), NOW.minusSeconds(300)));
+        Response newEngagement = importEngagement(email, NOW);
 
         assertThat(newEngagement.status()).as(newEngagement.body()).isEqualTo(200);
         assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
@@ -160,6 +150,16 @@ class SentBackLeadsTest extends LeadScenarios {
         assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
         assertThat(lead(id).get("whyQualified").asString())
                 .startsWith("qualified again on engagement after " + coolOffEnds);
+    }
+
+    /** A demo request and a pricing-page view just before the instant, as an events import brings them. */
+    private Response importEngagement(String email, Instant at) {
+        return post("/api/v1/imports/events", "text/csv", """
+                event_id,email,type,occurred_at,prop_form,prop_url
+                %1$s-1,%2$s,form_submitted,%3$s,demo,
+                %1$s-2,%2$s,page_view,%4$s,,/pricing
+                """.formatted(
+                        unique("e"), email, at.minusSeconds(600), at.minusSeconds(300)));
     }
 
     /** A demo request and a pricing-page view, just before the instant. */

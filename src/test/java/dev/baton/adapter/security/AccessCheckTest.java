@@ -313,4 +313,17 @@ class AccessCheckTest extends IntegrationTest {
         assertThat(getWithoutToken("/api/v1/leads/" + lead).json().get("type").asString())
                 .isEqualTo("https://baton.dev/problems/unauthorized");
     }
+
+    @Test
+    void aMissingTokenIsToldHowToSendOneAndAWrongOneThatItIsWrong() {
+        RawHttp.Response missing = http.send("GET", "/api/v1/leads/" + lead, Map.of(), new byte[0]);
+        RawHttp.Response wrong =
+                http.send("GET", "/api/v1/leads/" + lead, Map.of("Authorization", "Bearer nope"), new byte[0]);
+
+        assertThat(missing.headers().get("www-authenticate")).isEqualTo("Bearer realm=\"baton\"");
+        assertThat(missing.body()).contains("\"detail\":\"send the API token as 'Authorization: Bearer <token>'\"");
+        assertThat(wrong.headers().get("www-authenticate"))
+                .isEqualTo("Bearer realm=\"baton\", error=\"invalid_token\"");
+        assertThat(wrong.body()).contains("\"detail\":\"the API token is not valid\"");
+    }
 }
