@@ -2,10 +2,16 @@ package dev.baton;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.stream.Stream;
 
 @AnalyzeClasses(packages = "dev.baton", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -46,10 +52,22 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule caseChangesTheSameWayInEveryLocale = noClasses()
-            .should()
-            .callMethod(String.class, "toLowerCase")
-            .orShould()
-            .callMethod(String.class, "toUpperCase")
+            .should(changeCaseInTheDefaultLocale())
             .because("an email, a domain or a name must be lower-cased the same on every machine (in Turkish, I is"
                     + " not i): pass Locale.ROOT");
+
+    /** Calls of {@code toLowerCase()} or {@code toUpperCase()} without a locale, and references like String::toLowerCase. */
+    private static ArchCondition<JavaClass> changeCaseInTheDefaultLocale() {
+        return new ArchCondition<>("change case in the default locale") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                Stream.concat(item.getMethodCallsFromSelf().stream(), item.getMethodReferencesFromSelf().stream())
+                        .filter(access -> access.getTargetOwner().isEquivalentTo(String.class))
+                        .filter(access -> Set.of("toLowerCase", "toUpperCase").contains(access.getName()))
+                        .filter(access ->
+                                access.getTarget().getRawParameterTypes().isEmpty())
+                        .forEach(access -> events.add(SimpleConditionEvent.satisfied(access, access.getDescription())));
+            }
+        };
+    }
 }
