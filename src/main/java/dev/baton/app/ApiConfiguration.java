@@ -8,8 +8,11 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
 
 /** How the API reads JSON, and the OpenAPI document's description of the API as a whole. */
@@ -20,6 +23,22 @@ class ApiConfiguration {
     @Bean
     JacksonModule jsonInput() {
         return JsonInput.module();
+    }
+
+    /**
+     * The API speaks JSON only. An XML library on the class path (the holiday library reads its data with one) would
+     * otherwise make Spring read and write XML bodies too, an input surface nobody reviewed.
+     */
+    @Bean
+    WebMvcConfigurer jsonOnly() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
+                        .anyMatch(type -> type.getSubtype().equals("xml")
+                                || type.getSubtype().endsWith("+xml")));
+            }
+        };
     }
 
     @Bean

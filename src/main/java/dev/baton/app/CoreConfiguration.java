@@ -1,5 +1,6 @@
 package dev.baton.app;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.persistence.JdbcAgreementVersions;
 import dev.baton.adapter.persistence.JdbcEngagementStore;
 import dev.baton.adapter.persistence.JdbcLeadQueries;
@@ -9,6 +10,7 @@ import dev.baton.adapter.persistence.JdbcRosterStore;
 import dev.baton.adapter.persistence.SpringTransactions;
 import dev.baton.adapter.scheduler.RescoringWorker;
 import dev.baton.adapter.yaml.AgreementYamlReader;
+import dev.baton.core.calendar.HolidayRegions;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.AgreementParser;
@@ -57,8 +59,13 @@ class CoreConfiguration {
     }
 
     @Bean
-    AgreementYamlReader agreementYamlReader() {
-        return new AgreementYamlReader();
+    HolidayRegions holidayRegions() {
+        return new JollydayHolidays();
+    }
+
+    @Bean
+    AgreementYamlReader agreementYamlReader(HolidayRegions regions) {
+        return new AgreementYamlReader(regions);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.baton.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.engine.AgreementService;
@@ -28,7 +29,9 @@ class EmbeddedDatabaseRestartTest {
         int stored;
         try (ConfigurableApplicationContext first = start(dataDir)) {
             AgreementService agreements = first.getBean(AgreementService.class);
-            var agreement = new AgreementYamlReader().read(source, "example").orThrow();
+            var agreement = new AgreementYamlReader(new JollydayHolidays())
+                    .read(source, "example")
+                    .orThrow();
             stored = agreements
                     .propose(agreement, source, "ines", Optional.of("before restart"))
                     .number();

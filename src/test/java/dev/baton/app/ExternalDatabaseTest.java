@@ -2,6 +2,7 @@ package dev.baton.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.engine.AgreementService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -31,8 +32,9 @@ class ExternalDatabaseTest {
                             "baton.data.dir=" + unusedDataDir,
                             "baton.api.token=external-test")
                     .run()) {
-                var agreement =
-                        new AgreementYamlReader().read(source, "example").orThrow();
+                var agreement = new AgreementYamlReader(new JollydayHolidays())
+                        .read(source, "example")
+                        .orThrow();
                 baton.getBean(AgreementService.class).propose(agreement, source, "ines", Optional.empty());
             }
 

@@ -1,5 +1,6 @@
 package dev.baton.testing;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.adapter.yaml.ReadResult;
 import dev.baton.core.agreement.Agreement;
@@ -73,7 +74,7 @@ public final class Fixtures {
 
     /** A complete agreement file; fails the test with every problem when it is not valid. */
     public static Agreement agreement(String yaml, String sourceName) {
-        ReadResult result = new AgreementYamlReader().read(yaml, sourceName);
+        ReadResult result = new AgreementYamlReader(new JollydayHolidays()).read(yaml, sourceName);
         if (!result.isValid()) {
             throw new IllegalArgumentException(result.problems().stream()
                     .map(p -> p.format(sourceName))

@@ -172,11 +172,11 @@ public abstract class IntegrationTest {
         return number;
     }
 
-    private URI uri(String path) {
+    protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static Response send(HttpRequest.Builder request, boolean withToken) {
+    protected static Response send(HttpRequest.Builder request, boolean withToken) {
         if (withToken) {
             request.header("Authorization", "Bearer " + TOKEN);
         }

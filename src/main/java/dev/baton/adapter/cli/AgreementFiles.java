@@ -1,5 +1,6 @@
 package dev.baton.adapter.cli;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.adapter.yaml.ReadResult;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class AgreementFiles {
                     .newDecoder()
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return Optional.of(new AgreementYamlReader().read(text, file.toString()));
+            return Optional.of(new AgreementYamlReader(new JollydayHolidays()).read(text, file.toString()));
         } catch (CharacterCodingException e) {
             err.println(file + ": cannot read: the file is not UTF-8 text");
         } catch (IOException e) {

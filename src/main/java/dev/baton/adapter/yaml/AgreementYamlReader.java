@@ -9,6 +9,7 @@ import dev.baton.core.agreement.ReasonCode;
 import dev.baton.core.agreement.SqlRequirements;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.agreement.Team;
+import dev.baton.core.calendar.HolidayRegions;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,13 @@ public final class AgreementYamlReader {
 
     /** Agreements are small; anything this large is a mistake or an attack. */
     static final int MAX_CHARACTERS = 1_000_000;
+
+    private final HolidayRegions regions;
+
+    /** A reader that knows the public holidays of the regions an agreement may name. */
+    public AgreementYamlReader(HolidayRegions regions) {
+        this.regions = regions;
+    }
 
     public ReadResult read(String text, String sourceName) {
         var ctx = new Context();
@@ -104,7 +112,7 @@ public final class AgreementYamlReader {
         }
     }
 
-    private static ReadResult read(Node root, Context ctx) {
+    private ReadResult read(Node root, Context ctx) {
         var top = YamlMap.of(root, "", ctx, TOP);
         if (top.isEmpty()) {
             return ReadResult.invalid(ctx.problems());
@@ -113,7 +121,7 @@ public final class AgreementYamlReader {
         var scoring = new ScoringRulesReader(ctx);
         var organisation = new OrganisationReader(ctx, scoring);
         var program = new ProgramReader(ctx);
-        var sections = new SectionReader(ctx);
+        var sections = new SectionReader(ctx, regions);
 
         var name = map.text("agreement", true);
         var calendar = sections.calendar(map, organisation);

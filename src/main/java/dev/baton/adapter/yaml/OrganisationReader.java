@@ -4,8 +4,8 @@ import dev.baton.core.agreement.Condition;
 import dev.baton.core.agreement.Names;
 import dev.baton.core.agreement.Routing;
 import dev.baton.core.agreement.SlaTimers;
-import dev.baton.core.agreement.Span;
 import dev.baton.core.agreement.Team;
+import dev.baton.core.calendar.Span;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class OrganisationReader {
 
     private static final Set<String> TEAM = Keys.of("name", "manager", "timezone", "reps");
-    private static final Set<String> REP = Keys.of("email", "weight", "capacity", "slack");
+    private static final Set<String> REP = Keys.of("email", "weight", "capacity", "slack", "timezone");
     private static final Set<String> ROUTING = Keys.of("account-owner-first", "rules", "fallback");
     private static final Set<String> RULE = Keys.of("name", "when", "team", "rep");
     private static final Set<String> FALLBACK = Keys.of("queue", "owner");
@@ -136,17 +136,20 @@ final class OrganisationReader {
                         Optional<Integer> weight = map.integer("weight", 1, 100, false);
                         Optional<Integer> capacity = map.integer("capacity", 1, 100_000, false);
                         Optional<String> slack = map.text("slack", false);
+                        Optional<ZoneId> zone = zone(map, "timezone", false);
                         if (email.isEmpty()
                                 || weight.isPresent() != map.has("weight")
                                 || capacity.isPresent() != map.has("capacity")
-                                || slack.isPresent() != map.has("slack")) {
+                                || slack.isPresent() != map.has("slack")
+                                || zone.isPresent() != map.has("timezone")) {
                             return Optional.empty();
                         }
                         return Optional.of(new Team.Rep(
                                 email.get(),
                                 weight.orElse(1),
                                 capacity.map(OptionalInt::of).orElse(OptionalInt.empty()),
-                                slack));
+                                slack,
+                                zone));
                     });
             ok &= rep.isPresent();
             rep.ifPresent(reps::add);

@@ -1,6 +1,6 @@
 package dev.baton.adapter.yaml;
 
-import dev.baton.core.agreement.Span;
+import dev.baton.core.calendar.Span;
 import dev.baton.core.lead.Amounts;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;

@@ -7,7 +7,7 @@ import dev.baton.core.agreement.FitRule;
 import dev.baton.core.agreement.IntentRule;
 import dev.baton.core.agreement.Names;
 import dev.baton.core.agreement.NegativeRule;
-import dev.baton.core.agreement.Span;
+import dev.baton.core.calendar.Span;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,12 @@ import dev.baton.core.agreement.MqlRule;
 import dev.baton.core.agreement.Names;
 import dev.baton.core.agreement.PriorityRule;
 import dev.baton.core.agreement.ReasonCode;
-import dev.baton.core.agreement.Span;
 import dev.baton.core.agreement.SqlRequirements;
+import dev.baton.core.calendar.DayHours;
+import dev.baton.core.calendar.HolidayRegions;
+import dev.baton.core.calendar.Opening;
+import dev.baton.core.calendar.PublicHolidays;
+import dev.baton.core.calendar.Span;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,12 +19,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the calendar, the MQL and priority rules, the SQL requirements and the reason codes. */
 final class SectionReader {
@@ -28,7 +36,7 @@ final class SectionReader {
     private static final Set<String> CALENDAR = Keys.of("timezone", "hours", "holidays");
     private static final Set<String> DAYS =
             Keys.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-    private static final Set<String> HOLIDAYS = Keys.of("country", "dates");
+    private static final Set<String> HOLIDAYS = Keys.of("country", "dates", "half-days");
     private static final Set<String> MQL = Keys.of("threshold", "min-fit", "signals");
     private static final Set<String> SIGNALS = Keys.of("at-least", "of", "within");
     private static final Set<String> PRIORITY = Keys.of("name", "score-at-least", "signal", "within");
@@ -36,13 +44,14 @@ final class SectionReader {
     private static final Set<String> REASON = Keys.of("code", "label", "consequence", "cool-off");
     private static final Pattern HOURS =
             Pattern.compile("([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-4]):([0-5][0-9])");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Context ctx;
+    private final HolidayRegions regions;
     private final List<String> declaredCodes = new ArrayList<>();
 
-    SectionReader(Context ctx) {
+    SectionReader(Context ctx, HolidayRegions regions) {
         this.ctx = ctx;
+        this.regions = regions;
     }
 
     Optional<CalendarSpec> calendar(YamlMap root, OrganisationReader organisation) {
@@ -52,81 +61,124 @@ final class SectionReader {
         }
         YamlMap map = section.get();
         Optional<ZoneId> zone = organisation.zone(map, "timezone", true);
-        var hours = new ArrayList<CalendarSpec.BusinessHours>();
-        Optional<YamlMap> week = map.required("hours").flatMap(n -> YamlMap.of(n, map.path("hours"), ctx, DAYS));
-        boolean ok = week.isPresent();
-        for (String day : week.map(YamlMap::keys).orElse(Set.of())) {
-            YamlMap days = week.get();
-            Optional<String> text = days.text(day, true);
-            if (text.isEmpty() || text.get().equals("closed")) {
-                ok &= text.isPresent();
-                continue;
-            }
-            var m = HOURS.matcher(text.get());
-            if (!m.matches()) {
-                ctx.report(
-                        days.optional(day).orElseThrow(),
-                        days.path(day) + ": '" + text.get()
-                                + "' is not opening hours; write them like 09:00-17:00, or 'closed'");
-                ok = false;
-                continue;
-            }
-            LocalTime opens = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            int closeHour = Integer.parseInt(m.group(3));
-            int closeMinute = Integer.parseInt(m.group(4));
-            if (closeHour == 24 && closeMinute != 0) {
-                ctx.report(days.optional(day).orElseThrow(), days.path(day) + ": the day ends at 24:00");
-                ok = false;
-                continue;
-            }
-            LocalTime closes = closeHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(closeHour, closeMinute);
-            DayOfWeek dayOfWeek = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
-            Optional<CalendarSpec.BusinessHours> open = ctx.build(
-                    days.optional(day).orElseThrow(),
-                    days.path(day),
-                    () -> new CalendarSpec.BusinessHours(dayOfWeek, opens, closes));
-            ok &= open.isPresent();
-            open.ifPresent(hours::add);
+        var week = new EnumMap<DayOfWeek, DayHours>(DayOfWeek.class);
+        Optional<YamlMap> days = map.required("hours").flatMap(n -> YamlMap.of(n, map.path("hours"), ctx, DAYS));
+        boolean ok = days.isPresent();
+        for (String day : days.map(YamlMap::keys).orElse(Set.of())) {
+            Optional<DayHours> hours = dayHours(days.get(), day, true);
+            ok &= hours.isPresent();
+            hours.ifPresent(h -> week.put(DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)), h));
         }
-        if (week.isPresent() && hours.isEmpty() && ok) {
-            ctx.report(week.get().node(), map.path("hours") + ": at least one day must be open");
+        if (ok && week.values().stream().allMatch(DayHours::isClosed)) {
+            ctx.report(days.get().node(), map.path("hours") + ": at least one day must be open");
             ok = false;
         }
-        Optional<String> country = Optional.empty();
+        PublicHolidays publicHolidays = PublicHolidays.none();
         var dates = new ArrayList<LocalDate>();
+        var halfDays = new TreeMap<LocalDate, DayHours>();
         Optional<YamlMap> holidays =
                 map.optional("holidays").flatMap(n -> YamlMap.of(n, map.path("holidays"), ctx, HOLIDAYS));
         if (holidays.isPresent()) {
             YamlMap h = holidays.get();
-            country = h.text("country", false).filter(c -> {
-                if (COUNTRIES.contains(c)) {
-                    return true;
-                }
-                ctx.report(
-                        h.optional("country").orElseThrow(),
-                        h.path("country") + ": '" + c
-                                + "' is not an ISO 3166 country code (two capital letters, like US or DE)");
-                return false;
-            });
-            ok &= country.isPresent() == h.has("country");
+            Optional<PublicHolidays> region = h.text("country", false).flatMap(code -> region(h, code));
+            ok &= region.isPresent() == h.has("country");
+            publicHolidays = region.orElse(PublicHolidays.none());
             for (YamlMap.Item item : h.list("dates", false, false).orElse(List.of())) {
-                Optional<LocalDate> date = h.scalar(item.node(), item.path()).flatMap(text -> {
-                    try {
-                        return Optional.of(LocalDate.parse(text));
-                    } catch (DateTimeParseException e) {
-                        ctx.report(item.node(), item.path() + ": '" + text + "' is not a date like 2026-12-24");
-                        return Optional.empty();
-                    }
-                });
+                Optional<LocalDate> date =
+                        h.scalar(item.node(), item.path()).flatMap(text -> date(item.node(), item.path(), text));
                 ok &= date.isPresent();
                 date.ifPresent(dates::add);
+            }
+            Optional<YamlMap> half = h.optional("half-days").flatMap(n -> YamlMap.anyKeys(n, h.path("half-days"), ctx));
+            ok &= half.isPresent() == h.has("half-days");
+            for (String key : half.map(YamlMap::keys).orElse(Set.of())) {
+                Optional<LocalDate> date =
+                        date(half.get().keyNode(key).orElseThrow(), half.get().path(key), key);
+                Optional<DayHours> hours = dayHours(half.get(), key, false);
+                ok &= date.isPresent() && hours.isPresent();
+                if (date.isPresent() && hours.isPresent()) {
+                    halfDays.put(date.get(), hours.get());
+                }
             }
         }
         if (zone.isEmpty() || !ok) {
             return Optional.empty();
         }
-        Optional<String> holidayCountry = country;
-        return ctx.build(map.node(), "calendar", () -> new CalendarSpec(zone.get(), hours, holidayCountry, dates));
+        PublicHolidays region = publicHolidays;
+        return ctx.build(map.node(), "calendar", () -> new CalendarSpec(zone.get(), week, region, dates, halfDays));
+    }
+
+    /** A day's hours: {@code 09:00-17:00}, a split day {@code 09:00-12:00, 13:00-17:00}, or {@code closed}. */
+    private Optional<DayHours> dayHours(YamlMap days, String day, boolean mayClose) {
+        Optional<String> text = days.text(day, true);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Node node = days.optional(day).orElseThrow();
+        if (text.get().equals("closed") && mayClose) {
+            return Optional.of(DayHours.closed());
+        }
+        var openings = new ArrayList<Opening>();
+        for (String part : text.get().split(",", -1)) {
+            var m = HOURS.matcher(part.strip());
+            if (!m.matches()) {
+                ctx.report(
+                        node,
+                        days.path(day) + ": '" + part.strip() + "' is not opening hours; write them like 09:00-17:00,"
+                                + " a split day like 09:00-12:00, 13:00-17:00" + (mayClose ? ", or 'closed'" : ""));
+                return Optional.empty();
+            }
+            LocalTime opens = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            int closeHour = Integer.parseInt(m.group(3));
+            int closeMinute = Integer.parseInt(m.group(4));
+            if (closeHour == 24 && closeMinute != 0) {
+                ctx.report(node, days.path(day) + ": the day ends at 24:00");
+                return Optional.empty();
+            }
+            LocalTime closes = closeHour == 24 ? LocalTime.MIDNIGHT : LocalTime.of(closeHour, closeMinute);
+            Optional<Opening> opening = ctx.build(node, days.path(day), () -> new Opening(opens, closes));
+            if (opening.isEmpty()) {
+                return Optional.empty();
+            }
+            openings.add(opening.get());
+        }
+        return ctx.build(node, days.path(day), () -> new DayHours(openings));
+    }
+
+    private Optional<PublicHolidays> region(YamlMap holidays, String code) {
+        Optional<PublicHolidays> region = regions.region(code);
+        if (region.isEmpty()) {
+            ctx.report(
+                    holidays.optional("country").orElseThrow(),
+                    holidays.path("country") + ": '" + code + "' is not a holiday region; write a country code like US"
+                            + " or DE, or a country and subdivision like US-NY, DE-BY or GB-SCT" + nearest(code));
+        }
+        return region;
+    }
+
+    /** The subdivisions nearest to a mistyped one; all of them when several are as near (NYC: NC and NY). */
+    private String nearest(String code) {
+        List<String> known = regions.near(code);
+        int best = known.stream()
+                .mapToInt(k -> Suggestions.distance(code, k))
+                .min()
+                .orElse(Integer.MAX_VALUE);
+        if (best > 2) {
+            return known.isEmpty() ? "" : " (" + code.substring(0, 2) + " has " + String.join(", ", known) + ")";
+        }
+        List<String> nearest = known.stream()
+                .filter(k -> Suggestions.distance(code, k) == best)
+                .toList();
+        return " — did you mean " + nearest.stream().map(k -> "'" + k + "'").collect(Collectors.joining(" or ")) + "?";
+    }
+
+    private Optional<LocalDate> date(Node node, String path, String text) {
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            ctx.report(node, path + ": '" + text + "' is not a date like 2026-12-24");
+            return Optional.empty();
+        }
     }
 
     Optional<MqlRule> mql(YamlMap root, List<IntentRule> intent, Optional<List<String>> declared) {

@@ -1,6 +1,7 @@
 package dev.baton.adapter.yaml;
 
-import dev.baton.core.agreement.Span;
+import dev.baton.core.calendar.Span;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlMap {
 
+    /** Ten years: longer spans are typing mistakes, and business time would be counted far into the future. */
+    private static final Duration LONGEST_SPAN = Duration.ofDays(3653);
+
     private final String path;
     private final MappingNode node;
     private final Context ctx;
@@ -35,6 +39,16 @@ final class YamlMap {
 
     /** The mapping at {@code node}, with only {@code allowed} keys; empty (and reported) when it is not a mapping. */
     static Optional<YamlMap> of(Node node, String path, Context ctx, Set<String> allowed) {
+        return of(node, path, ctx, allowed::contains, allowed);
+    }
+
+    /** A mapping whose keys are data, not names (dates, say); each value is read by the caller. */
+    static Optional<YamlMap> anyKeys(Node node, String path, Context ctx) {
+        return of(node, path, ctx, key -> true, Set.of());
+    }
+
+    private static Optional<YamlMap> of(
+            Node node, String path, Context ctx, java.util.function.Predicate<String> known, Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
             ctx.report(node, where(path) + "expected a mapping of keys to values, found " + kind(node));
             return Optional.empty();
@@ -47,7 +61,7 @@ final class YamlMap {
                 continue;
             }
             String key = scalar.getValue();
-            if (!allowed.contains(key)) {
+            if (!known.test(key)) {
                 ctx.report(
                         keyNode,
                         where(path) + "unknown key '" + key + "'" + Suggestions.didYouMean(key, allowed) + " (allowed: "
@@ -188,6 +202,9 @@ final class YamlMap {
                         value,
                         at + ": '" + text + "' is not a duration; write it like 30m, 2h, 30d, 2w, 4 business hours"
                                 + " or 10 business days");
+            } else if (span.get().calendarLength().compareTo(LONGEST_SPAN) > 0) {
+                ctx.report(value, at + ": '" + text + "' is longer than ten years; no agreement promises that");
+                return Optional.empty();
             }
             return span;
         });

@@ -1,5 +1,6 @@
 package dev.baton.core.agreement;
 
+import dev.baton.core.calendar.BusinessCalendar;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,22 @@ public record Agreement(
         Set<String> codes =
                 new HashSet<>(reasonCodes.stream().map(ReasonCode::code).toList());
         sla.attempts().flatMap(SlaTimers.Attempts::reason).ifPresent(code -> require(codes, code, "reason code"));
+    }
+
+    /**
+     * The calendar a rep's clocks run on: the agreement's hours and holidays in the rep's own timezone, else their
+     * team's (the first team that lists them), else the agreement's.
+     */
+    public BusinessCalendar calendarOf(String rep) {
+        BusinessCalendar agreed = calendar.calendar();
+        for (Team team : teams) {
+            for (Team.Rep member : team.reps()) {
+                if (member.email().equals(rep)) {
+                    return team.timezoneOf(member).map(agreed::inZone).orElse(agreed);
+                }
+            }
+        }
+        return agreed;
     }
 
     private static void requireUnique(String what, Stream<String> keys) {

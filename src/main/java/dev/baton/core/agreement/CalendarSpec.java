@@ -1,44 +1,53 @@
 package dev.baton.core.agreement;
 
+import dev.baton.core.calendar.BusinessCalendar;
+import dev.baton.core.calendar.DayHours;
+import dev.baton.core.calendar.PublicHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The business calendar the service levels run on: a timezone, opening hours per weekday, and holidays. */
+/**
+ * The business calendar the service levels run on, as the agreement writes it: a timezone, opening hours per weekday
+ * (split days allowed), the public holidays of a region, closed dates, and half days with hours of their own.
+ */
 public record CalendarSpec(
-        ZoneId timezone, List<BusinessHours> hours, Optional<String> holidayCountry, List<LocalDate> holidays)
+        ZoneId timezone,
+        Map<DayOfWeek, DayHours> week,
+        PublicHolidays publicHolidays,
+        List<LocalDate> closedDates,
+        Map<LocalDate, DayHours> halfDays)
         implements Clause {
 
-    /** The hours a weekday is open. */
-    public record BusinessHours(DayOfWeek day, LocalTime opens, LocalTime closes) {
-        public BusinessHours {
-            if (!closes.isAfter(opens) && !closes.equals(LocalTime.MIDNIGHT)) {
-                throw new IllegalArgumentException(day + ": closes at " + closes + ", not after it opens at " + opens);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return day.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT) + " " + opens + "-"
-                    + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes);
+    public CalendarSpec {
+        var days = new EnumMap<DayOfWeek, DayHours>(DayOfWeek.class);
+        days.putAll(week);
+        week = Collections.unmodifiableMap(days);
+        closedDates = closedDates.stream().sorted().distinct().toList();
+        halfDays = Collections.unmodifiableMap(new TreeMap<>(halfDays));
+        if (week.values().stream().allMatch(DayHours::isClosed)) {
+            throw new IllegalArgumentException("a calendar needs at least one open day");
         }
     }
 
-    public CalendarSpec {
-        hours = List.copyOf(hours);
-        holidays = List.copyOf(holidays);
-        if (hours.isEmpty()) {
-            throw new IllegalArgumentException("a calendar needs at least one open day");
-        }
-        if (hours.stream().map(BusinessHours::day).distinct().count() != hours.size()) {
-            throw new IllegalArgumentException("a weekday is listed twice");
-        }
+    /** The calendar in the agreement's own timezone. */
+    public BusinessCalendar calendar() {
+        return new BusinessCalendar(timezone, week, publicHolidays, Set.copyOf(closedDates), halfDays);
+    }
+
+    /** The holiday region, {@code US-NY}; empty when the agreement names none. */
+    public Optional<String> holidayRegion() {
+        return publicHolidays == PublicHolidays.none() ? Optional.empty() : Optional.of(publicHolidays.region());
     }
 
     @Override
@@ -50,9 +59,19 @@ public record CalendarSpec(
     public Map<String, String> attributes() {
         var map = new LinkedHashMap<String, String>();
         map.put("timezone", timezone.getId());
-        map.put("hours", hours.stream().map(BusinessHours::toString).collect(Collectors.joining(", ")));
-        map.put("holiday-country", holidayCountry.orElse("none"));
-        map.put("holidays", holidays.stream().map(LocalDate::toString).collect(Collectors.joining(", ")));
+        map.put(
+                "hours",
+                week.entrySet().stream()
+                        .filter(day -> !day.getValue().isClosed())
+                        .map(day -> day.getKey().name().substring(0, 3).toLowerCase(Locale.ROOT) + " " + day.getValue())
+                        .collect(Collectors.joining("; ")));
+        map.put("holiday-region", holidayRegion().orElse("none"));
+        map.put("holidays", closedDates.stream().map(LocalDate::toString).collect(Collectors.joining(", ")));
+        map.put(
+                "half-days",
+                halfDays.entrySet().stream()
+                        .map(day -> day.getKey() + " " + day.getValue())
+                        .collect(Collectors.joining("; ")));
         return map;
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.core.agreement;
 
+import dev.baton.core.calendar.Span;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -12,8 +12,12 @@ import java.util.stream.Collectors;
 /** A sales team: its manager, its working timezone and its reps. */
 public record Team(String name, String manager, Optional<ZoneId> timezone, List<Rep> reps) implements Clause {
 
-    /** A rep in a team: weight in the round-robin, a cap on open MQLs, an optional Slack id. */
-    public record Rep(String email, int weight, OptionalInt capacity, Optional<String> slack) {
+    /**
+     * A rep in a team: weight in the round-robin, a cap on open MQLs, an optional Slack id, and a timezone of their own
+     * when they do not work in the team's.
+     */
+    public record Rep(
+            String email, int weight, OptionalInt capacity, Optional<String> slack, Optional<ZoneId> timezone) {
         public Rep {
             Names.requireEmail(email);
             if (weight < 1 || weight > 100) {
@@ -26,7 +30,7 @@ public record Team(String name, String manager, Optional<ZoneId> timezone, List<
 
         String describe() {
             return email + " (weight " + weight + (capacity.isPresent() ? ", capacity " + capacity.getAsInt() : "")
-                    + ")";
+                    + timezone.map(zone -> ", in " + zone.getId()).orElse("") + ")";
         }
     }
 
@@ -43,6 +47,11 @@ public record Team(String name, String manager, Optional<ZoneId> timezone, List<
                 throw new IllegalArgumentException("team " + name + " lists " + rep.email() + " twice");
             }
         }
+    }
+
+    /** The rep's own timezone, else the team's; empty when both work on the agreement's calendar's. */
+    public Optional<ZoneId> timezoneOf(Rep rep) {
+        return rep.timezone().or(this::timezone);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.baton.core.agreement;
+package dev.baton.core.calendar;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -89,8 +89,8 @@ public record Span(long amount, Unit unit, boolean business) implements Comparab
     }
 
     /**
-     * The span as a calendar wait, for cool-offs: a business span is counted as calendar time, which is never shorter
-     * than the business time it stands for.
+     * The length as if every minute counted: the wall-clock length, or for a business span in minutes or hours the
+     * open time it stands for.
      */
     public Duration calendarLength() {
         return unit.length.multipliedBy(amount);

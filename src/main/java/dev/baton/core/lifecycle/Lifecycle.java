@@ -148,9 +148,14 @@ public final class Lifecycle {
         });
     }
 
-    /** When the cool-off of a lead recycled now with this reason code ends, if the code has one. */
+    /**
+     * When the cool-off of a lead recycled now with this reason code ends, if the code has one; a business span is
+     * counted on the agreement's calendar.
+     */
     private Optional<Instant> coolOff(Optional<String> reasonCode, Instant at) {
-        return reason(reasonCode).flatMap(ReasonCode::coolOff).map(span -> at.plus(span.calendarLength()));
+        return reason(reasonCode)
+                .flatMap(ReasonCode::coolOff)
+                .map(span -> agreement.calendar().calendar().plus(at, span));
     }
 
     public Outcome disqualify(LeadStatus status, Optional<String> reasonCode, String actor, Instant at) {

@@ -200,9 +200,24 @@ class BadInputTest extends IntegrationTest {
     @Test
     void aBodyOfAnUnsupportedTypeGetsAProblemWithAType() {
         JsonNode problem = refused(() -> post("/api/v1/leads", "text/xml", "<lead/>"));
+        JsonNode xml =
+                refused(() -> post("/api/v1/leads", "application/xml", "<lead><email>x@acme.example</email></lead>"));
 
         assertThat(problem.get("status").asInt()).isEqualTo(415);
         assertThat(problem.get("type").asString()).isEqualTo("https://baton.dev/problems/unsupported-media-type");
+        assertThat(xml.get("status").asInt()).isEqualTo(415);
+    }
+
+    @Test
+    void aClientAskingForXmlIsToldTheApiSpeaksJson() {
+        Response answer = send(
+                java.net.http.HttpRequest.newBuilder(uri("/api/v1/leads/" + lead))
+                        .header("Accept", "application/xml")
+                        .GET(),
+                true);
+
+        assertThat(answer.status()).isEqualTo(406);
+        assertThat(answer.body()).doesNotStartWith("<");
     }
 
     @Test

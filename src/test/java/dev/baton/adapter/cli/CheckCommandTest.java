@@ -72,6 +72,11 @@ class CheckCommandTest {
                     duplicate-key;            13:5 fit[0]: 'min' is given twice
                     bad-regex;                17:14 fit[1].matches: the pattern '\\b(VP|Director\\b' does not compile: Unclosed group
                     bad-timezone;             3:13 'America/NewYork' is not a timezone — did you mean 'America/New_York'?
+                    bad-holiday-region;       8:14 calendar.holidays.country: 'US-NYC' is not a holiday region|did you mean 'US-NC' or 'US-NY'?
+                    unknown-holiday-country;  8:14 calendar.holidays.country: 'XX' is not a holiday region
+                    overlapping-split-day;    5:13 calendar.hours.monday: 09:00-13:00 and 12:00-17:00 overlap
+                    span-too-long;            62:23 sla.first-touch-within: '999999 business weeks' is longer than ten years
+                    bad-half-day;             10:7 calendar.holidays.half-days.2026-12-32: '2026-12-32' is not a date|11:19 calendar.holidays.half-days.2026-12-31: 'closed' is not opening hours
                     bad-field;                16:12 unknown field 'lead.job_title' — did you mean 'lead.title'?
                     recycle-without-cool-off; 42:5 a recycle reason needs a 'cool-off'|45:5 unknown key 'label2'
                     percent-for-a-count;      66:15 targets[0].at-least: '100%' is not a whole number

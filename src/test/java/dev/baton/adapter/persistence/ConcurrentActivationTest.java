@@ -2,6 +2,7 @@ package dev.baton.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.agreement.Approval;
@@ -27,7 +28,9 @@ class ConcurrentActivationTest extends IntegrationTest {
     @Test
     void concurrentActivationsLeaveExactlyOneActiveVersion() throws Exception {
         String source = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"));
-        var agreement = new AgreementYamlReader().read(source, "example").orThrow();
+        var agreement = new AgreementYamlReader(new JollydayHolidays())
+                .read(source, "example")
+                .orThrow();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int number = agreements

@@ -2,6 +2,7 @@ package dev.baton.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class AgreementReaderFuzzProperties {
     private static final List<String> LINES = read("examples/agreements/saas-north-america-europe.yaml");
     private static final String YAML_NOISE = ":-[]{}#&*!|>'\"%@`, \t\n?";
 
-    private final AgreementYamlReader reader = new AgreementYamlReader();
+    private final AgreementYamlReader reader = new AgreementYamlReader(new JollydayHolidays());
 
     private static List<String> read(String file) {
         try {

@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.baton.adapter.holidays.JollydayHolidays;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ class AgreementSchemaTest {
     @ParameterizedTest
     @MethodSource("examples")
     void examplesAreAcceptedByTheReader(Path example) {
-        ReadResult result = new AgreementYamlReader().read(readString(example), example.toString());
+        ReadResult result =
+                new AgreementYamlReader(new JollydayHolidays()).read(readString(example), example.toString());
 
         assertThat(result.problems()).isEmpty();
     }
@@ -74,7 +76,7 @@ class AgreementSchemaTest {
         String yaml = mutation.edit().apply(readString(MUTATED_EXAMPLE));
 
         List<Error> schemaErrors = schemaErrors(yaml);
-        ReadResult result = new AgreementYamlReader().read(yaml, mutation.description());
+        ReadResult result = new AgreementYamlReader(new JollydayHolidays()).read(yaml, mutation.description());
 
         assertThat(new Verdicts(schemaErrors.isEmpty(), result.isValid()))
                 .as("schema errors %s, reader problems %s", schemaErrors, result.problems())
@@ -173,6 +175,18 @@ class AgreementSchemaTest {
                     "holiday date in another format",
                     replace("dates: [2026-12-24, 2026-12-31]", "dates: [24.12.2026]")),
             rejected("lower-case holiday country", replace("country: US", "country: us")),
+            rejected("holiday region written with a space", replace("country: US", "country: US NY")),
+            rejected(
+                    "split day with a part written loosely",
+                    replace("monday: 09:00-17:00", "monday: 09:00-12:00, 1-5")),
+            rejected(
+                    "half day that is not a date",
+                    replace(
+                            "    dates: [2026-12-24, 2026-12-31]\n",
+                            "    half-days:\n      christmas-eve: 09:00-13:00\n")),
+            rejected(
+                    "half day that is closed",
+                    replace("    dates: [2026-12-24, 2026-12-31]\n", "    half-days:\n      2026-12-24: closed\n")),
             rejected(
                     "unknown field",
                     replace("field: company.employees\n    min: 50", "field: company.size\n    min: 50")),
@@ -280,6 +294,13 @@ class AgreementSchemaTest {
                                     + "    within: 30d\n",
                             "")),
             accepted("day open until midnight", replace("monday: 09:00-17:00", "monday: 00:00-24:00")),
+            accepted("split day", replace("monday: 09:00-17:00", "monday: 09:00-12:00, 13:00-17:00")),
+            accepted("holidays of a state", replace("country: US", "country: US-NY")),
+            accepted(
+                    "half day",
+                    replace(
+                            "    dates: [2026-12-24, 2026-12-31]\n",
+                            "    dates: [2026-12-31]\n    half-days:\n      2026-12-24: 09:00-13:00\n")),
             accepted(
                     "closed Saturday",
                     replace("    friday: 09:00-17:00\n", "    friday: 09:00-17:00\n    saturday: closed\n")),

@@ -2,23 +2,25 @@ package dev.baton.adapter.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.Condition;
 import dev.baton.core.agreement.NegativeRule;
 import dev.baton.core.agreement.PriorityRule;
 import dev.baton.core.agreement.ReasonCode;
 import dev.baton.core.agreement.Routing;
-import dev.baton.core.agreement.Span;
+import dev.baton.core.calendar.Span;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class AgreementYamlReaderTest {
 
-    private final AgreementYamlReader reader = new AgreementYamlReader();
+    private final AgreementYamlReader reader = new AgreementYamlReader(new JollydayHolidays());
 
     private Agreement saas() throws IOException {
         String text = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"));
@@ -56,6 +58,30 @@ class AgreementYamlReaderTest {
         assertThat(agreement.negative()).hasAtLeastOneElementOfType(NegativeRule.OnEvent.class);
         assertThat(agreement.routing().orElseThrow().rules().get(0).destination())
                 .isEqualTo(new Routing.ToTeam("na-mid-market"));
+    }
+
+    @Test
+    void aRepsClocksRunOnTheAgreementsHoursInTheRepsOwnTimezoneElseTheTeams() throws IOException {
+        String text = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"))
+                .replace(
+                        "      - email: tom.berg@northwind.example\n",
+                        "      - email: tom.berg@northwind.example\n        timezone: America/Los_Angeles\n");
+        Agreement agreement = reader.read(text, "saas").orThrow();
+        Instant mondayMorning = Instant.parse("2026-10-05T13:30:00Z"); // 09:30 in New York, 06:30 in Los Angeles
+
+        assertThat(agreement.calendarOf("tom.berg@northwind.example").zone())
+                .isEqualTo(ZoneId.of("America/Los_Angeles"));
+        assertThat(agreement.calendarOf("lukas.maier@northwind.example").zone()).isEqualTo(ZoneId.of("Europe/London"));
+        assertThat(agreement.calendarOf("nobody@northwind.example").zone()).isEqualTo(ZoneId.of("America/New_York"));
+        // Tom starts at 09:00 Pacific (16:00 UTC); two business hours later it is 11:00 there
+        assertThat(agreement
+                        .calendarOf("tom.berg@northwind.example")
+                        .plus(mondayMorning, Span.business(2, Span.Unit.HOURS)))
+                .isEqualTo("2026-10-05T18:00:00Z");
+        assertThat(agreement
+                        .calendarOf("alex.kim@northwind.example")
+                        .plus(mondayMorning, Span.business(2, Span.Unit.HOURS)))
+                .isEqualTo("2026-10-05T15:30:00Z");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.baton.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.scoring.Score;
@@ -35,7 +36,9 @@ class LifecycleTest {
     private static Agreement load() {
         try {
             String text = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"));
-            return new AgreementYamlReader().read(text, "saas").orThrow();
+            return new AgreementYamlReader(new JollydayHolidays())
+                    .read(text, "saas")
+                    .orThrow();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -241,6 +244,24 @@ class LifecycleTest {
         assertThat(recycled.stage()).isEqualTo(Stage.RECYCLED);
         assertThat(((StageChange.LeadRecycled) recycled.changes().get(1)).coolOffUntil())
                 .contains(NOW.plus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void aCoolOffInBusinessDaysIsCountedOnTheAgreementsCalendar() throws IOException {
+        String text = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"))
+                .replace("    cool-off: 60d\n", "    cool-off: 3 business days\n");
+        Agreement agreement = new AgreementYamlReader(new JollydayHolidays())
+                .read(text, "saas")
+                .orThrow();
+        // Wednesday 25 November 2026, 10:00 in New York; Thursday is Thanksgiving and the weekend follows
+        Instant wednesday = Instant.parse("2026-11-25T15:00:00Z");
+
+        Outcome.Moved recycled = (Outcome.Moved) new Lifecycle(agreement, 1)
+                .reject(in(Stage.MQL), Optional.of("BAD_TIMING"), Optional.empty(), "rep", wednesday);
+
+        // Friday, Monday, Tuesday: the cool-off ends on Tuesday 1 December at 10:00
+        assertThat(((StageChange.LeadRecycled) recycled.changes().get(1)).coolOffUntil())
+                .contains(Instant.parse("2026-12-01T15:00:00Z"));
     }
 
     @Test

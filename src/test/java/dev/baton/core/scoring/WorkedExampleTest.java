@@ -12,7 +12,7 @@ import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.FitRule;
 import dev.baton.core.agreement.IntentRule;
 import dev.baton.core.agreement.PriorityRule;
-import dev.baton.core.agreement.Span;
+import dev.baton.core.calendar.Span;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.Facts;
 import java.io.IOException;
