@@ -60,6 +60,7 @@ class IngestQueueTest {
         CompletableFuture<List<LeadIntake.EventResult>> first = send(queue, "a1");
         waitUntil(() -> written.size() == 1);
         CompletableFuture<List<LeadIntake.EventResult>> second = send(queue, "b1", "b2");
+        waitUntil(() -> queue.waiting() == 1); // callers are threads of their own: the order of arrival is made here
         CompletableFuture<List<LeadIntake.EventResult>> third = send(queue, "c1");
         waitUntil(() -> queue.waiting() == 2);
 
@@ -77,6 +78,7 @@ class IngestQueueTest {
         CompletableFuture<List<LeadIntake.EventResult>> first = send(queue, "a1");
         waitUntil(() -> written.size() == 1);
         CompletableFuture<List<LeadIntake.EventResult>> good = send(queue, "b1");
+        waitUntil(() -> queue.waiting() == 1);
         CompletableFuture<List<LeadIntake.EventResult>> bad = send(queue, "bad1");
         waitUntil(() -> queue.waiting() == 2);
 
@@ -96,6 +98,7 @@ class IngestQueueTest {
         CompletableFuture<List<LeadIntake.EventResult>> first = send(queue, "a1");
         waitUntil(() -> written.size() == 1);
         CompletableFuture<List<LeadIntake.EventResult>> good = send(queue, "b1");
+        waitUntil(() -> queue.waiting() == 1);
         CompletableFuture<List<LeadIntake.EventResult>> deep = send(queue, "deep1");
         waitUntil(() -> queue.waiting() == 2);
 
