@@ -15,7 +15,17 @@ public record BatonSettings(
         @DefaultValue Database database,
         @DefaultValue Api api,
         @DefaultValue Rescore rescoring,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Sla sla) {
+
+    /**
+     * The service-level timers: whether this instance runs them, how often it looks for due clocks, and how many leads
+     * it takes in one round.
+     */
+    public record Sla(
+            @DefaultValue("true") boolean timers,
+            @DefaultValue("1s") java.time.Duration interval,
+            @DefaultValue("200") int batch) {}
 
     /**
      * Event batches arriving together are written together: by how many writers at once, in groups of at most how

@@ -2,6 +2,7 @@ package dev.baton.app;
 
 import dev.baton.adapter.holidays.JollydayHolidays;
 import dev.baton.adapter.persistence.JdbcAgreementVersions;
+import dev.baton.adapter.persistence.JdbcClockStore;
 import dev.baton.adapter.persistence.JdbcEngagementStore;
 import dev.baton.adapter.persistence.JdbcLeadQueries;
 import dev.baton.adapter.persistence.JdbcLeadStore;
@@ -9,6 +10,7 @@ import dev.baton.adapter.persistence.JdbcRescoreJobs;
 import dev.baton.adapter.persistence.JdbcRosterStore;
 import dev.baton.adapter.persistence.SpringTransactions;
 import dev.baton.adapter.scheduler.RescoringWorker;
+import dev.baton.adapter.scheduler.SlaTimerWorker;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.calendar.HolidayRegions;
 import dev.baton.core.engine.ActiveAgreement;
@@ -16,6 +18,8 @@ import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.AgreementParser;
 import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.AgreementVersions;
+import dev.baton.core.engine.ClockStore;
+import dev.baton.core.engine.DueClocks;
 import dev.baton.core.engine.EngagementStore;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.IngestQueue;
@@ -28,6 +32,7 @@ import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
+import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -102,8 +107,9 @@ class CoreConfiguration {
             ActiveAgreement active,
             Transactions transactions,
             Clock clock,
-            RosterStore roster) {
-        return new Rescoring(jobs, leads, engagement, active, transactions, clock, roster);
+            RosterStore roster,
+            SlaClocks clocks) {
+        return new Rescoring(jobs, leads, engagement, active, transactions, clock, roster, clocks);
     }
 
     @Bean
@@ -143,8 +149,9 @@ class CoreConfiguration {
             ActiveAgreement active,
             Transactions transactions,
             Clock clock,
-            RosterStore roster) {
-        return new LeadIntake(leads, engagement, active, transactions, clock, roster);
+            RosterStore roster,
+            SlaClocks clocks) {
+        return new LeadIntake(leads, engagement, active, transactions, clock, roster, clocks);
     }
 
     @Bean
@@ -154,19 +161,53 @@ class CoreConfiguration {
     }
 
     @Bean
-    LeadCommands leadCommands(LeadStore leads, ActiveAgreement active, Transactions transactions, Clock clock) {
-        return new LeadCommands(leads, active, transactions, clock);
+    LeadCommands leadCommands(
+            LeadStore leads, ActiveAgreement active, Transactions transactions, Clock clock, SlaClocks clocks) {
+        return new LeadCommands(leads, active, transactions, clock, clocks);
     }
 
     @Bean
-    Activities activities(LeadStore leads, Transactions transactions, Clock clock) {
-        return new Activities(leads, transactions, clock);
+    Activities activities(LeadStore leads, Transactions transactions, Clock clock, SlaClocks clocks) {
+        return new Activities(leads, transactions, clock, clocks);
+    }
+
+    @Bean
+    ClockStore clockStore(JdbcClient jdbc) {
+        return new JdbcClockStore(jdbc);
+    }
+
+    @Bean
+    SlaClocks slaClocks(ClockStore store, ActiveAgreement active) {
+        return new SlaClocks(store, active);
+    }
+
+    @Bean
+    DueClocks dueClocks(
+            ClockStore store,
+            SlaClocks clocks,
+            LeadStore leads,
+            Reassignments reassignments,
+            LeadCommands commands,
+            Transactions transactions,
+            Clock clock) {
+        return new DueClocks(store, clocks, leads, reassignments, commands, transactions, clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "baton.sla.timers", matchIfMissing = true)
+    SlaTimerWorker slaTimerWorker(DueClocks due, BatonSettings settings) {
+        return new SlaTimerWorker(due, settings.sla().interval(), settings.sla().batch());
     }
 
     @Bean
     Handoffs handoffs(
-            LeadQueries queries, LeadStore leads, EngagementStore engagement, ActiveAgreement active, Clock clock) {
-        return new Handoffs(queries, leads, engagement, active, clock);
+            LeadQueries queries,
+            LeadStore leads,
+            EngagementStore engagement,
+            ActiveAgreement active,
+            Clock clock,
+            SlaClocks clocks) {
+        return new Handoffs(queries, leads, engagement, active, clock, clocks);
     }
 
     @Bean
@@ -176,7 +217,12 @@ class CoreConfiguration {
 
     @Bean
     Reassignments reassignments(
-            LeadStore leads, RosterStore roster, ActiveAgreement active, Transactions transactions, Clock clock) {
-        return new Reassignments(leads, roster, active, transactions, clock);
+            LeadStore leads,
+            RosterStore roster,
+            ActiveAgreement active,
+            Transactions transactions,
+            Clock clock,
+            SlaClocks clocks) {
+        return new Reassignments(leads, roster, active, transactions, clock, clocks);
     }
 }

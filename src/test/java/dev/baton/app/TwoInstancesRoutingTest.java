@@ -1,19 +1,18 @@
 package dev.baton.app;
 
+import static dev.baton.testing.Instances.activate;
+import static dev.baton.testing.Instances.count;
+import static dev.baton.testing.Instances.port;
+import static dev.baton.testing.Instances.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,8 +49,6 @@ class TwoInstancesRoutingTest {
               fallback: {queue: triage, owner: ops@pool.example}
             """;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private static ConfigurableApplicationContext start(String url, Path dataDir) {
         return new SpringApplicationBuilder(BatonServer.class)
                 .properties(
@@ -65,27 +61,13 @@ class TwoInstancesRoutingTest {
                 .run();
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private HttpResponse<String> post(int port, String path, String type, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + TOKEN)
-                        .header("Content-Type", type)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void twoInstancesAssignEveryMqlOnceWithinCapacityAndInWeightedTurns(@TempDir Path dataDir) throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 ConfigurableApplicationContext first = start(postgres.getJdbcUrl("postgres", "postgres"), dataDir);
                 ConfigurableApplicationContext second = start(postgres.getJdbcUrl("postgres", "postgres"), dataDir)) {
             int[] ports = {port(first), port(second)};
-            activate(ports[0]);
+            activate(ports[0], TOKEN, AGREEMENT);
 
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
@@ -94,6 +76,7 @@ class TwoInstancesRoutingTest {
                     int n = i;
                     sends.add(pool.submit(() -> post(
                                     ports[n % 2],
+                                    TOKEN,
                                     "/api/v1/events",
                                     "application/json",
                                     "{\"events\":[{\"eventId\":\"visit-" + n + "\",\"email\":\"lead" + n
@@ -131,29 +114,6 @@ class TwoInstancesRoutingTest {
                                  where type = 'LeadQueued' and data->>'why' like '%nobody in team pool can take it%'
                                 """)).isEqualTo(200);
             }
-        }
-    }
-
-    private void activate(int port) throws Exception {
-        HttpResponse<String> created = post(port, "/api/v1/agreements?author=revops", "application/yaml", AGREEMENT);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String number = created.body().replaceAll("(?s).*\"number\":(\\d+).*", "$1");
-        for (String side : List.of("marketing", "sales")) {
-            post(
-                    port,
-                    "/api/v1/agreements/" + number + "/approvals",
-                    "application/json",
-                    "{\"side\":\"" + side + "\",\"approver\":\"" + side + "@pool.example\"}");
-        }
-        HttpResponse<String> active = post(
-                port, "/api/v1/agreements/" + number + "/activation", "application/json", "{\"actor\":\"revops\"}");
-        assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
-    }
-
-    private static long count(Connection db, String sql) throws Exception {
-        try (ResultSet rows = db.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of its own, with a settable clock, spoken
  * to over real HTTP. Each test class gets its own Baton, database and clock, so that no class sees another's leads,
- * reps' loads or time; the folder is deleted once the class is done. Rescoring jobs are worked by the tests
+ * reps' loads or time; the folder is deleted once the class is done. Rescoring jobs and the SLA timers are worked by the tests
  * themselves, step by step, instead of by the background worker.
  */
 @ExtendWith(IntegrationTest.DeleteDataFolders.class)
@@ -40,7 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         classes = BatonServer.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"baton.api.token=" + IntegrationTest.TOKEN, "baton.rescoring.worker=false"})
+        properties = {
+            "baton.api.token=" + IntegrationTest.TOKEN,
+            "baton.rescoring.worker=false",
+            "baton.sla.timers=false"
+        })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {
 

@@ -9,6 +9,7 @@ import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.Reassignments;
+import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.HistoryEntry;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +48,8 @@ class LeadController {
     private final Activities activities;
     private final Handoffs handoffs;
     private final Reassignments reassignments;
+    private final SlaClocks clocks;
+    private final Clock clock;
 
     LeadController(
             LeadIntake intake,
@@ -54,8 +58,12 @@ class LeadController {
             LeadCommands commands,
             Activities activities,
             Handoffs handoffs,
-            Reassignments reassignments) {
+            Reassignments reassignments,
+            SlaClocks clocks,
+            Clock clock) {
         this.handoffs = handoffs;
+        this.clocks = clocks;
+        this.clock = clock;
         this.reassignments = reassignments;
         this.intake = intake;
         this.queries = queries;
@@ -209,7 +217,9 @@ class LeadController {
     }
 
     private LeadDetails details(long id) {
-        return queries.details(id).orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
+        return queries.details(id)
+                .map(lead -> lead.withClocks(clocks.views(id, clock.instant())))
+                .orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
     }
 
     private static String actor(@Nullable String actor) {

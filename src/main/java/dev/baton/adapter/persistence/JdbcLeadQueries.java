@@ -84,7 +84,8 @@ public final class JdbcLeadQueries implements LeadQueries {
                 instant(row, "assigned_at"),
                 Optional.ofNullable(row.getString("routing")).map(json::value),
                 row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(),
+                List.of());
     }
 
     /**

@@ -5,17 +5,23 @@ import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.lifecycle.Lifecycle;
 import dev.baton.core.routing.Router;
 import dev.baton.core.scoring.Scorer;
+import dev.baton.core.sla.SlaPolicy;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The agreement in force, parsed once per version and shared. */
 public final class ActiveAgreement {
 
-    /** An active agreement ready to run: its version number, scorer and lifecycle. */
-    public record Running(int version, Agreement agreement, Scorer scorer, Lifecycle lifecycle, Router router) {}
+    /** An active agreement ready to run: its version number, scorer, lifecycle, router and service levels. */
+    public record Running(
+            int version, Agreement agreement, Scorer scorer, Lifecycle lifecycle, Router router, SlaPolicy sla) {}
 
     private final AgreementVersions versions;
     private final AgreementParser parser;
     private volatile Optional<Running> cached = Optional.empty();
+    /** Versions that are not active but still run: the clocks of leads they qualified, a rescoring job's. */
+    private final Map<Integer, Running> older = new ConcurrentHashMap<>();
 
     public ActiveAgreement(AgreementVersions versions, AgreementParser parser) {
         this.versions = versions;
@@ -43,9 +49,11 @@ public final class ActiveAgreement {
         if (known.isPresent() && known.get().version() == number) {
             return known.get();
         }
-        return versions.find(number)
-                .map(this::load)
-                .orElseThrow(() -> new BatonException.NotFound("there is no agreement version " + number));
+        return older.computeIfAbsent(
+                number,
+                n -> versions.find(n)
+                        .map(this::load)
+                        .orElseThrow(() -> new BatonException.NotFound("there is no agreement version " + n)));
     }
 
     /** The active agreement, or a conflict for commands that cannot run without one. */
@@ -62,6 +70,7 @@ public final class ActiveAgreement {
                 agreement,
                 new Scorer(agreement),
                 new Lifecycle(agreement, version.number()),
-                new Router(agreement.routing()));
+                new Router(agreement.routing()),
+                new SlaPolicy(agreement));
     }
 }

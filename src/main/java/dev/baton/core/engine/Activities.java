@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.sla.HandoffEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,17 +23,35 @@ public final class Activities {
         }
     }
 
+    /** The outcome of an attempt that reached the lead. */
+    public static final String CONNECTED = "connected";
+
     /** A touch as logged. */
     public record Activity(Type type, Instant at, String rep, Optional<String> outcome, Optional<String> notes) {}
 
     private final LeadStore leads;
     private final Transactions transactions;
     private final Clock clock;
+    private final SlaClocks clocks;
 
-    public Activities(LeadStore leads, Transactions transactions, Clock clock) {
+    public Activities(LeadStore leads, Transactions transactions, Clock clock, SlaClocks clocks) {
         this.leads = leads;
         this.transactions = transactions;
         this.clock = clock;
+        this.clocks = clocks;
+    }
+
+    /**
+     * Every logged activity is a touch; calls, emails and social messages are also contact attempts; a meeting, or an
+     * attempt whose outcome is {@code connected}, is an answer from the lead.
+     */
+    static HandoffEvent.Touched touch(Activity activity) {
+        boolean attempt = activity.type() != Type.MEETING;
+        boolean answered = !attempt
+                || activity.outcome()
+                        .filter(outcome -> outcome.strip().equalsIgnoreCase(CONNECTED))
+                        .isPresent();
+        return new HandoffEvent.Touched(activity.at(), activity.rep(), attempt, answered);
     }
 
     public StoredLead log(long leadId, Activity activity) {
@@ -55,6 +74,7 @@ public final class Activities {
                     .isEmpty()) {
                 leads.saveFirstTouch(leadId, activity.at());
             }
+            leads.appendAll(clocks.on(leadId, touch(activity)));
             return leads.find(leadId).orElseThrow();
         });
     }

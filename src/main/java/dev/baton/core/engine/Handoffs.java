@@ -4,6 +4,7 @@ import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.scoring.ScoreCard;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +16,21 @@ public final class Handoffs {
     private final EngagementStore engagement;
     private final ActiveAgreement agreements;
     private final Clock clock;
+    private final SlaClocks clocks;
 
     public Handoffs(
-            LeadQueries queries, LeadStore leads, EngagementStore engagement, ActiveAgreement agreements, Clock clock) {
+            LeadQueries queries,
+            LeadStore leads,
+            EngagementStore engagement,
+            ActiveAgreement agreements,
+            Clock clock,
+            SlaClocks clocks) {
         this.queries = queries;
         this.leads = leads;
         this.engagement = engagement;
         this.agreements = agreements;
         this.clock = clock;
+        this.clocks = clocks;
     }
 
     public HandoffPacket packet(long leadId) {
@@ -31,7 +39,8 @@ public final class Handoffs {
         ActiveAgreement.Running agreement =
                 details.scoredWith().map(agreements::version).orElseGet(agreements::require);
         List<EngagementEvent> events = engagement.ofLead(leadId);
-        ScoreCard card = agreement.scorer().score(lead.facts(), events, clock.instant());
+        Instant now = clock.instant();
+        ScoreCard card = agreement.scorer().score(lead.facts(), events, now);
         return new HandoffPacket(
                 leadId,
                 details.email(),
@@ -46,7 +55,7 @@ public final class Handoffs {
                 details.qualifiedWith(),
                 new HandoffPacket.Routing(
                         details.owner(), details.team(), details.queue(), details.assignedAt(), why(details)),
-                List.of());
+                clocks.views(leadId, now));
     }
 
     private static String why(LeadDetails details) {

@@ -6,6 +6,7 @@ import dev.baton.core.lifecycle.Lifecycle;
 import dev.baton.core.lifecycle.Outcome;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.lifecycle.StageChange;
+import dev.baton.core.sla.HandoffEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +22,15 @@ public final class LeadCommands {
     private final ActiveAgreement active;
     private final Transactions transactions;
     private final Clock clock;
+    private final SlaClocks clocks;
 
-    public LeadCommands(LeadStore leads, ActiveAgreement active, Transactions transactions, Clock clock) {
+    public LeadCommands(
+            LeadStore leads, ActiveAgreement active, Transactions transactions, Clock clock, SlaClocks clocks) {
         this.leads = leads;
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
+        this.clocks = clocks;
     }
 
     /** A lifecycle step: given the lifecycle, the lead's status and the time, the outcome. */
@@ -77,10 +81,22 @@ public final class LeadCommands {
                                 cause,
                                 Optional.of(agreement.version()),
                                 change));
+                leads.appendAll(clocksOn(leadId, change, agreement));
             }
             leads.saveStatus(leadId, status, written);
             return leads.find(leadId).orElseThrow();
         });
+    }
+
+    /** What a change does to the lead's clocks; history brought in from another system runs no clocks. */
+    private List<LeadStore.LeadEntry> clocksOn(long leadId, StageChange change, ActiveAgreement.Running agreement) {
+        if (change instanceof StageChange.StageRecorded) {
+            return List.of();
+        }
+        if (change instanceof StageChange.LeadQualified qualified) {
+            return clocks.qualified(leadId, qualified, agreement.version());
+        }
+        return clocks.on(leadId, new HandoffEvent.StageMoved(change));
     }
 
     static BatonException.NotFound notFound(long leadId) {

@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.sla.ClockView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A lead as the API shows it: profile, company, stage, the last score card, the qualification that holds, where a lead
- * sales sent back stands toward its next one, and who owns it (or which queue holds it) with the routing decision that
- * said so.
+ * sales sent back stands toward its next one, who owns it (or which queue holds it) with the routing decision that
+ * said so, and the service-level clocks of its handoff.
  */
 public record LeadDetails(
         long id,
@@ -34,7 +35,38 @@ public record LeadDetails(
         Optional<Instant> assignedAt,
         Optional<Object> routing,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<ClockView> clocks) {
+
+    /** The same lead with its service-level clocks, as {@link SlaClocks#views} shows them. */
+    public LeadDetails withClocks(List<ClockView> shown) {
+        return new LeadDetails(
+                id,
+                email,
+                profile,
+                company,
+                stage,
+                cycle,
+                coolOffUntil,
+                sentBackAt,
+                requalification,
+                score,
+                scoreCard,
+                scoredWith,
+                qualifiedWith,
+                qualifiedAt,
+                whyQualified,
+                priority,
+                firstTouchAt,
+                owner,
+                team,
+                queue,
+                assignedAt,
+                routing,
+                createdAt,
+                updatedAt,
+                List.copyOf(shown));
+    }
 
     /**
      * For a lead in marketing's hands that sales sent back (or that waits out a cool-off): the instant after which

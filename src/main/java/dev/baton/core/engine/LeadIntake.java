@@ -58,13 +58,14 @@ public final class LeadIntake {
             ActiveAgreement active,
             Transactions transactions,
             Clock clock,
-            RosterStore roster) {
+            RosterStore roster,
+            SlaClocks clocks) {
         this.leads = leads;
         this.engagement = engagement;
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster, engagement);
+        this.rescorer = new Rescorer(leads, roster, engagement, clocks);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */

@@ -18,14 +18,21 @@ public final class Reassignments {
     private final ActiveAgreement active;
     private final Transactions transactions;
     private final Clock clock;
+    private final SlaClocks clocks;
 
     public Reassignments(
-            LeadStore leads, RosterStore roster, ActiveAgreement active, Transactions transactions, Clock clock) {
+            LeadStore leads,
+            RosterStore roster,
+            ActiveAgreement active,
+            Transactions transactions,
+            Clock clock,
+            SlaClocks clocks) {
         this.leads = leads;
         this.roster = roster;
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
+        this.clocks = clocks;
     }
 
     /** Gives the lead to a rep, with the reason, recorded in the lead's history. */
@@ -73,6 +80,30 @@ public final class Reassignments {
         });
     }
 
+    /**
+     * Routes an open lead again without the rep who holds it, as a breach that lasted {@code reassign-after} asks:
+     * to another rep of the rules (respecting weights, capacity and absences), or to the queue when nobody else can
+     * take it. Runs in the caller's transaction.
+     */
+    public RoutingDecision routeAgainWithout(long leadId, String rep, String why) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            ActiveAgreement.Running agreement = active.require();
+            StoredLead lead = leads.lock(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
+            Router.Outcome outcome = agreement
+                    .router()
+                    .route(
+                            lead.facts(),
+                            roster.accountOwner(lead.id())
+                                    .filter(owner -> !owner.rep().equals(rep)),
+                            roster.roster(now).without(rep),
+                            now);
+            outcome.rotation().ifPresent(roster::saveRotation);
+            record(lead, outcome.decision(), "sla", why, now);
+            return outcome.decision();
+        });
+    }
+
     private static void requireOpen(StoredLead lead) {
         if (!lead.status().stage().isOpen()) {
             throw new BatonException.Conflict(
@@ -94,5 +125,6 @@ public final class Reassignments {
                         why,
                         active.current().map(ActiveAgreement.Running::version),
                         data));
+        leads.appendAll(clocks.on(lead.id(), SlaClocks.handedTo(decision, now)));
     }
 }

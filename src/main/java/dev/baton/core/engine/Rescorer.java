@@ -26,11 +26,13 @@ final class Rescorer {
     private final LeadStore leads;
     private final RosterStore roster;
     private final EngagementStore engagement;
+    private final SlaClocks clocks;
 
-    Rescorer(LeadStore leads, RosterStore roster, EngagementStore engagement) {
+    Rescorer(LeadStore leads, RosterStore roster, EngagementStore engagement, SlaClocks clocks) {
         this.leads = leads;
         this.roster = roster;
         this.engagement = engagement;
+        this.clocks = clocks;
     }
 
     /** The events that can still change these leads' scores under the agreement: within its horizon, or ever-rules. */
@@ -72,7 +74,8 @@ final class Rescorer {
                 leads.saveQualification(
                         lead.id(), Optional.of(agreement.version()), now, change.why(), change.priority());
                 history.add(new LeadStore.LeadEntry(lead.id(), qualified(change, agreement, now, cause)));
-                history.add(new LeadStore.LeadEntry(lead.id(), route(lead, agreement, now, "qualified")));
+                history.addAll(clocks.qualified(lead.id(), change, agreement.version()));
+                history.addAll(route(lead, agreement, now, "qualified"));
             });
         }
         leads.saveScores(scores);
@@ -209,7 +212,7 @@ final class Rescorer {
      * Routes the lead in the same transaction that qualified it, so that an MQL is never seen without an owner or a
      * queue; the assignment time starts the service-level clocks.
      */
-    HistoryEntry route(StoredLead lead, ActiveAgreement.Running agreement, Instant now, String cause) {
+    List<LeadStore.LeadEntry> route(StoredLead lead, ActiveAgreement.Running agreement, Instant now, String cause) {
         Router.Outcome outcome =
                 agreement.router().route(lead.facts(), roster.accountOwner(lead.id()), roster.roster(now), now);
         outcome.rotation().ifPresent(roster::saveRotation);
@@ -218,13 +221,18 @@ final class Rescorer {
         if (decision instanceof RoutingDecision.Assigned assigned) {
             roster.claimAccount(lead.id(), assigned.rep());
         }
-        return new HistoryEntry(
-                decision instanceof RoutingDecision.Assigned ? "LeadRouted" : "LeadQueued",
-                now,
-                "routing",
-                cause,
-                Optional.of(agreement.version()),
-                decision);
+        var entries = new ArrayList<LeadStore.LeadEntry>();
+        entries.add(new LeadStore.LeadEntry(
+                lead.id(),
+                new HistoryEntry(
+                        decision instanceof RoutingDecision.Assigned ? "LeadRouted" : "LeadQueued",
+                        now,
+                        "routing",
+                        cause,
+                        Optional.of(agreement.version()),
+                        decision)));
+        entries.addAll(clocks.on(lead.id(), SlaClocks.handedTo(decision, now)));
+        return entries;
     }
 
     private static boolean changed(StoredLead lead, Score card, ActiveAgreement.Running agreement) {

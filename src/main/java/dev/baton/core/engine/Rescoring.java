@@ -30,14 +30,15 @@ public final class Rescoring {
             ActiveAgreement agreements,
             Transactions transactions,
             Clock clock,
-            RosterStore roster) {
+            RosterStore roster,
+            SlaClocks clocks) {
         this.jobs = jobs;
         this.leads = leads;
         this.engagement = engagement;
         this.agreements = agreements;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster, engagement);
+        this.rescorer = new Rescorer(leads, roster, engagement, clocks);
     }
 
     /**

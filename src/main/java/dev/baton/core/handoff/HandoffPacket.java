@@ -4,6 +4,7 @@ import dev.baton.core.lead.Amounts;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.scoring.ScoreCard;
 import dev.baton.core.scoring.ScoreLine;
+import dev.baton.core.sla.ClockView;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,7 @@ public record HandoffPacket(
         Optional<Instant> qualifiedAt,
         Optional<Integer> agreementVersion,
         Routing routing,
-        List<Deadline> deadlines) {
+        List<ClockView> clocks) {
 
     /** The touchpoints of one kind (an event type, and the page or content for views and downloads). */
     public record Touchpoints(String kind, int count, Instant first, Instant last) {}
@@ -44,8 +45,6 @@ public record HandoffPacket(
             Optional<String> owner, Optional<String> team, Optional<String> queue, Optional<Instant> at, String why) {}
 
     /** A service-level deadline that applies to the lead. */
-    public record Deadline(String timer, Instant due) {}
-
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -56,7 +55,7 @@ public record HandoffPacket(
                 .sorted(Comparator.comparing(EngagementEvent::occurredAt).thenComparing(EngagementEvent::id))
                 .toList();
         summary = List.copyOf(summary);
-        deadlines = List.copyOf(deadlines);
+        clocks = List.copyOf(clocks);
     }
 
     /** The touchpoints grouped by kind, most frequent first. */
@@ -134,11 +133,10 @@ public record HandoffPacket(
                 .append(" — ")
                 .append(routing.why())
                 .append('\n');
-        deadlines.forEach(d -> text.append("Due: ")
-                .append(d.timer())
-                .append(" by ")
-                .append(TIME.format(d.due()))
-                .append('\n'));
+        clocks.stream()
+                .filter(c -> c.state().equals("running")
+                        || c.state().equals("breached") && c.metAt().isEmpty())
+                .forEach(c -> text.append("Due: ").append(c.describe()).append('\n'));
         text.append('\n');
         text.append("Score ")
                 .append(score.total())

@@ -75,6 +75,24 @@ public final class Lifecycle {
                         .orElseGet(() -> missingReason(reasonCode)));
     }
 
+    /**
+     * A lead that never answered the required attempts is closed with the agreement's reason code for it: an MQL is
+     * rejected with it, an accepted lead nurtured, recycled or disqualified as the code's consequence says.
+     */
+    public Outcome closeUnresponsive(LeadStatus status, String reasonCode, String actor, Instant at) {
+        Optional<String> code = Optional.of(reasonCode);
+        if (status.stage() == Stage.MQL) {
+            return reject(status, code, Optional.of("unresponsive after the required attempts"), actor, at);
+        }
+        return reason(code)
+                .map(found -> switch (found.consequence()) {
+                    case NURTURE -> nurture(status, code, actor, at);
+                    case RECYCLE -> recycle(status, code, actor, at);
+                    case DISQUALIFY -> disqualify(status, code, actor, at);
+                })
+                .orElseGet(() -> missingReason(code));
+    }
+
     public Outcome qualifyToSql(LeadStatus status, Map<String, String> bant, String actor, Instant at) {
         return step(status, Step.QUALIFY_SQL, () -> {
             var answers = new TreeMap<String, String>();

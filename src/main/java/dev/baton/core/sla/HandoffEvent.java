@@ -16,8 +16,8 @@ public sealed interface HandoffEvent {
         }
     }
 
-    /** The lead was given to a rep, by routing or by reassignment; {@code priority} selects the priority deadline. */
-    record Assigned(Instant at, String rep, boolean priority) implements HandoffEvent {}
+    /** The lead was given to a rep, by routing or by reassignment. */
+    record Assigned(Instant at, String rep) implements HandoffEvent {}
 
     /** The lead went to a queue, where nobody owns it yet. */
     record Queued(Instant at, String queue) implements HandoffEvent {}

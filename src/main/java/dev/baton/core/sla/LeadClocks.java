@@ -7,17 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A lead's clocks: the handoff cycle they belong to, who holds the lead now and whether they have touched it since
- * it came to them, and every clock of the cycle, oldest first (the ones running and the record of those that ended).
+ * A lead's clocks: the handoff cycle they belong to, whether it qualified as a priority lead, who holds it now and
+ * whether they have touched it since it came to them, and every clock, oldest first (the ones running and the record
+ * of those that ended).
  */
-public record LeadClocks(int cycle, Optional<String> owner, boolean touched, List<Clock> clocks) {
+public record LeadClocks(int cycle, boolean priority, Optional<String> owner, boolean touched, List<Clock> clocks) {
 
     public LeadClocks {
         clocks = List.copyOf(clocks);
     }
 
     public static LeadClocks none() {
-        return new LeadClocks(0, Optional.empty(), false, List.of());
+        return new LeadClocks(0, false, Optional.empty(), false, List.of());
     }
 
     public List<Clock> running() {
@@ -42,25 +43,25 @@ public record LeadClocks(int cycle, Optional<String> owner, boolean touched, Lis
     LeadClocks replace(Clock before, Clock after) {
         var next = new ArrayList<>(clocks);
         next.set(clocks.indexOf(before), after);
-        return new LeadClocks(cycle, owner, touched, next);
+        return new LeadClocks(cycle, priority, owner, touched, next);
     }
 
     LeadClocks plus(Clock started) {
         var next = new ArrayList<>(clocks);
         next.add(started);
-        return new LeadClocks(cycle, owner, touched, next);
+        return new LeadClocks(cycle, priority, owner, touched, next);
     }
 
     /** A new handoff cycle: the clocks of the last one stay on record. */
-    LeadClocks cycle(int next) {
-        return new LeadClocks(next, Optional.empty(), false, clocks);
+    LeadClocks cycle(int next, boolean priorityLead) {
+        return new LeadClocks(next, priorityLead, Optional.empty(), false, clocks);
     }
 
     LeadClocks ownedBy(Optional<String> rep) {
-        return new LeadClocks(cycle, rep, false, clocks);
+        return new LeadClocks(cycle, priority, rep, false, clocks);
     }
 
     LeadClocks touchedNow() {
-        return new LeadClocks(cycle, owner, true, clocks);
+        return new LeadClocks(cycle, priority, owner, true, clocks);
     }
 }

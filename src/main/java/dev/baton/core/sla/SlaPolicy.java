@@ -104,7 +104,8 @@ public final class SlaPolicy {
         Instant at = change.at();
         if (change instanceof StageChange.LeadQualified qualified) {
             step.stopAll(at, "the lead qualified again");
-            step.clocks = step.clocks.cycle(qualified.cycle());
+            step.clocks =
+                    step.clocks.cycle(qualified.cycle(), !qualified.priority().isEmpty());
             sla.routeWithin().ifPresent(span -> step.start(ClockKind.ROUTE, Optional.empty(), span, at));
             return;
         }
@@ -132,8 +133,9 @@ public final class SlaPolicy {
         step.stopRepClocks(at, "the lead was reassigned to " + assigned.rep());
         step.clocks = step.clocks.ownedBy(rep);
         sla.acceptWithin().ifPresent(span -> step.start(ClockKind.ACCEPT, rep, span, at));
-        Optional<Span> firstTouch =
-                assigned.priority() ? sla.priorityFirstTouchWithin().or(sla::firstTouchWithin) : sla.firstTouchWithin();
+        Optional<Span> firstTouch = step.clocks.priority()
+                ? sla.priorityFirstTouchWithin().or(sla::firstTouchWithin)
+                : sla.firstTouchWithin();
         firstTouch.ifPresent(span -> step.start(ClockKind.FIRST_TOUCH, rep, span, at));
         sla.attempts().ifPresent(attempts -> step.start(ClockKind.ATTEMPTS, rep, attempts.within(), at));
     }

@@ -8,6 +8,7 @@ import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterStore;
+import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.Transactions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,9 @@ class RescoringTest extends LeadScenarios {
 
     @Autowired
     RosterStore roster;
+
+    @Autowired
+    SlaClocks clocks;
 
     private int activateWithThreshold(int threshold) throws IOException {
         String source = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"))
@@ -117,7 +121,8 @@ class RescoringTest extends LeadScenarios {
         assertThat(rescoring.step(1)).isTrue();
         assertThat(rescoring.step(1)).isTrue();
         long afterTwo = latestJob().done();
-        Rescoring afterRestart = new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster);
+        Rescoring afterRestart =
+                new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster, clocks);
         afterRestart.drain(5);
 
         assertThat(afterTwo).isEqualTo(2);
@@ -139,8 +144,8 @@ class RescoringTest extends LeadScenarios {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> rescoring.drain(2));
-            var second = pool.submit(
-                    () -> new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster).drain(3));
+            var second = pool.submit(() ->
+                    new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster, clocks).drain(3));
             first.get(60, java.util.concurrent.TimeUnit.SECONDS);
             second.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } finally {

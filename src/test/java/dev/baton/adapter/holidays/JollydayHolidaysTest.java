@@ -1,20 +1,13 @@
 package dev.baton.adapter.holidays;
 
+import static dev.baton.testing.Calendars.weekdays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.calendar.BusinessCalendar;
-import dev.baton.core.calendar.DayHours;
-import dev.baton.core.calendar.Opening;
 import dev.baton.core.calendar.PublicHolidays;
 import dev.baton.core.calendar.Span;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Public holidays from the holiday library, and business time on calendars that close on them. */
@@ -79,18 +72,6 @@ class JollydayHolidaysTest {
 
     private PublicHolidays holidays(String code) {
         return regions.region(code).orElseThrow();
-    }
-
-    private static BusinessCalendar weekdays(String zone, PublicHolidays holidays) {
-        var week = new EnumMap<DayOfWeek, DayHours>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            week.put(
-                    day,
-                    day.getValue() <= 5
-                            ? DayHours.of(new Opening(LocalTime.of(9, 0), LocalTime.of(17, 0)))
-                            : DayHours.closed());
-        }
-        return new BusinessCalendar(ZoneId.of(zone), week, holidays, Set.of(), Map.of());
     }
 
     private static Span span(String text) {

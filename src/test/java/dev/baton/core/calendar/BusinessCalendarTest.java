@@ -1,9 +1,11 @@
 package dev.baton.core.calendar;
 
-import static dev.baton.core.calendar.Calendars.day;
-import static dev.baton.core.calendar.Calendars.hours;
-import static dev.baton.core.calendar.Calendars.week;
-import static dev.baton.core.calendar.Calendars.weekdays;
+import static dev.baton.testing.Calendars.allWeek;
+import static dev.baton.testing.Calendars.day;
+import static dev.baton.testing.Calendars.holidays;
+import static dev.baton.testing.Calendars.hours;
+import static dev.baton.testing.Calendars.week;
+import static dev.baton.testing.Calendars.weekdays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,19 +58,11 @@ class BusinessCalendarTest {
         Instant friday = Instant.parse("2026-03-06T21:00:00Z"); // Friday 16:00 EST; clocks change Sunday 8 March
 
         assertThat(NEW_YORK.plus(friday, span("2 business hours"))).isEqualTo("2026-03-09T14:00:00Z"); // Mon 10:00 EDT
-        var allWeek = week(
-                "America/New_York",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00");
+        var always = allWeek("America/New_York");
         Instant saturdayNoon = Instant.parse("2026-03-07T17:00:00Z"); // 12:00 EST
         Instant sundayNoon = Instant.parse("2026-03-08T16:00:00Z"); // 12:00 EDT
-        assertThat(allWeek.between(saturdayNoon, sundayNoon)).isEqualTo(Duration.ofHours(23));
-        assertThat(allWeek.plus(saturdayNoon, span("24 business hours"))).isEqualTo("2026-03-08T17:00:00Z");
+        assertThat(always.between(saturdayNoon, sundayNoon)).isEqualTo(Duration.ofHours(23));
+        assertThat(always.plus(saturdayNoon, span("24 business hours"))).isEqualTo("2026-03-08T17:00:00Z");
     }
 
     @Test
@@ -76,18 +70,10 @@ class BusinessCalendarTest {
         Instant friday = Instant.parse("2026-10-23T15:30:00Z"); // Friday 16:30 BST; clocks go back Sunday 25 October
 
         assertThat(LONDON.plus(friday, span("1 business hour"))).isEqualTo("2026-10-26T09:30:00Z"); // Mon 09:30 GMT
-        var allWeek = week(
-                "Europe/London",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00",
-                "00:00-24:00");
+        var always = allWeek("Europe/London");
         Instant saturdayNoon = Instant.parse("2026-10-24T11:00:00Z"); // 12:00 BST
         Instant sundayNoon = Instant.parse("2026-10-25T12:00:00Z"); // 12:00 GMT
-        assertThat(allWeek.between(saturdayNoon, sundayNoon)).isEqualTo(Duration.ofHours(25));
+        assertThat(always.between(saturdayNoon, sundayNoon)).isEqualTo(Duration.ofHours(25));
     }
 
     @Test
@@ -214,7 +200,7 @@ class BusinessCalendarTest {
         var calendar = new BusinessCalendar(
                 ZoneOffset.UTC,
                 hours("09:00-17:00", "09:00-17:00", "09:00-17:00", "09:00-17:00", "09:00-17:00", "closed", "closed"),
-                Calendars.holidays(LocalDate.of(2026, 10, 12)),
+                holidays(LocalDate.of(2026, 10, 12)),
                 Set.of(),
                 Map.of());
 

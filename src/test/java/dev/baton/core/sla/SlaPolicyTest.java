@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.agreement.SlaTimers;
 import dev.baton.core.calendar.BusinessCalendar;
-import dev.baton.core.calendar.DayHours;
-import dev.baton.core.calendar.Opening;
-import dev.baton.core.calendar.PublicHolidays;
 import dev.baton.core.calendar.Span;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.lifecycle.StageChange;
-import java.time.DayOfWeek;
+import dev.baton.testing.Calendars;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +24,7 @@ class SlaPolicyTest {
 
     private static final String ALEX = "alex@acme.example";
     private static final String SOFIA = "sofia@acme.example";
-    private static final BusinessCalendar NEW_YORK = weekdays("America/New_York");
+    private static final BusinessCalendar NEW_YORK = Calendars.weekdays("America/New_York", "09:00-17:00");
     private static final BusinessCalendar LONDON = NEW_YORK.inZone(ZoneId.of("Europe/London"));
     private static final SlaTimers SLA = new SlaTimers(
             span("2 business hours"),
@@ -118,7 +112,7 @@ class SlaPolicyTest {
         LeadClocks clocks = assignedFriday(false).clocks();
         Instant mondayNoon = Instant.parse("2026-10-12T16:00:00Z"); // 12:00 New York, 17:00 London
 
-        SlaPolicy.Reaction reassigned = POLICY.react(clocks, new HandoffEvent.Assigned(mondayNoon, SOFIA, false));
+        SlaPolicy.Reaction reassigned = POLICY.react(clocks, new HandoffEvent.Assigned(mondayNoon, SOFIA));
 
         assertThat(reassigned.events())
                 .filteredOn(e -> e instanceof ClockEvent.ClockStopped)
@@ -282,13 +276,18 @@ class SlaPolicyTest {
     }
 
     private static SlaPolicy.Reaction assignedFriday(boolean priority) {
-        LeadClocks qualified = POLICY.react(LeadClocks.none(), moved(qualified(FRIDAY_1630, 1)))
+        LeadClocks qualified = POLICY.react(LeadClocks.none(), moved(qualified(FRIDAY_1630, 1, priority)))
                 .clocks();
-        return POLICY.react(qualified, new HandoffEvent.Assigned(FRIDAY_1630, ALEX, priority));
+        return POLICY.react(qualified, new HandoffEvent.Assigned(FRIDAY_1630, ALEX));
     }
 
     private static StageChange.LeadQualified qualified(Instant at, int cycle) {
-        return new StageChange.LeadQualified(Stage.LEAD, at, "scoring", cycle, 1, 70, "score 70 of 60", List.of());
+        return qualified(at, cycle, false);
+    }
+
+    private static StageChange.LeadQualified qualified(Instant at, int cycle, boolean priority) {
+        return new StageChange.LeadQualified(
+                Stage.LEAD, at, "scoring", cycle, 1, 70, "score 70 of 60", priority ? List.of("hot-score") : List.of());
     }
 
     private static HandoffEvent.StageMoved moved(StageChange change) {
@@ -301,17 +300,5 @@ class SlaPolicyTest {
 
     private static Optional<Span> span(String text) {
         return Span.parse(text);
-    }
-
-    private static BusinessCalendar weekdays(String zone) {
-        var week = new EnumMap<DayOfWeek, DayHours>(DayOfWeek.class);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            week.put(
-                    day,
-                    day.getValue() <= 5
-                            ? DayHours.of(new Opening(LocalTime.of(9, 0), LocalTime.of(17, 0)))
-                            : DayHours.closed());
-        }
-        return new BusinessCalendar(ZoneId.of(zone), week, PublicHolidays.none(), Set.of(), Map.of());
     }
 }

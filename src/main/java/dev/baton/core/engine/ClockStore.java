@@ -1,0 +1,30 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.sla.LeadClocks;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where each lead's service-level clocks are kept, and the port the timers claim due leads through. */
+public interface ClockStore {
+
+    /** A lead's clocks and the agreement version whose service levels they run on. */
+    record StoredClocks(int agreementVersion, LeadClocks clocks) {}
+
+    Optional<StoredClocks> find(long leadId);
+
+    /** Writes the lead's clocks, and when they next fall due; the lead's row must be locked by the caller. */
+    void save(long leadId, int agreementVersion, LeadClocks clocks);
+
+    /**
+     * Locks up to {@code limit} leads whose clocks are due at {@code now}, earliest first, skipping leads that other
+     * work holds (they are claimed on a later round); the locks last until the transaction ends.
+     */
+    List<Long> claimDue(Instant now, int limit);
+
+    /** How many leads have clocks due at {@code now}, and the earliest due time among them, for the metrics. */
+    Backlog backlog(Instant now);
+
+    /** Leads with clocks due, and the oldest due time. */
+    record Backlog(long due, Optional<Instant> oldest) {}
+}

@@ -1,0 +1,137 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.lifecycle.StageChange;
+import dev.baton.core.routing.RoutingDecision;
+import dev.baton.core.sla.Clock;
+import dev.baton.core.sla.ClockEvent;
+import dev.baton.core.sla.ClockView;
+import dev.baton.core.sla.HandoffEvent;
+import dev.baton.core.sla.LeadClocks;
+import dev.baton.core.sla.SlaPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps each lead's service-level clocks as its handoff goes on: every command that qualifies, routes, moves or
+ * touches a lead tells the clocks in its own transaction, with the lead's row locked, and gets back the timeline
+ * entries the clocks caused. The clocks run on the service levels of the agreement version that qualified the lead.
+ */
+public final class SlaClocks {
+
+    private final ClockStore store;
+    private final ActiveAgreement agreements;
+
+    public SlaClocks(ClockStore store, ActiveAgreement agreements) {
+        this.store = store;
+        this.agreements = agreements;
+    }
+
+    /** The lead's clocks as stored; none before it first qualifies. */
+    public LeadClocks of(long leadId) {
+        return store.find(leadId).map(ClockStore.StoredClocks::clocks).orElseGet(LeadClocks::none);
+    }
+
+    /** The lead's clocks as people read them, of the current handoff cycle, at {@code now}. */
+    public List<ClockView> views(long leadId, Instant now) {
+        Optional<ClockStore.StoredClocks> stored = store.find(leadId);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        SlaPolicy policy = agreements.version(stored.get().agreementVersion()).sla();
+        LeadClocks clocks = stored.get().clocks();
+        return clocks.clocks().stream()
+                .filter(clock -> clock.cycle() == clocks.cycle())
+                .map(clock -> ClockView.of(clock, policy.calendarOf(clock), now))
+                .toList();
+    }
+
+    /** The policy a lead's clocks run on, if it has clocks. */
+    public Optional<SlaPolicy> policyOf(long leadId) {
+        return store.find(leadId)
+                .map(stored -> agreements.version(stored.agreementVersion()).sla());
+    }
+
+    /** A lead qualified under a version: its clocks from now on run on that version's service levels. */
+    public List<LeadStore.LeadEntry> qualified(long leadId, StageChange.LeadQualified change, int version) {
+        return react(leadId, new HandoffEvent.StageMoved(change), version);
+    }
+
+    /** Something happened to a lead that has clocks; a lead without clocks has nothing to react. */
+    public List<LeadStore.LeadEntry> on(long leadId, HandoffEvent event) {
+        return store.find(leadId)
+                .map(stored -> react(leadId, event, stored.agreementVersion()))
+                .orElse(List.of());
+    }
+
+    /** A routing decision as the clocks see it: the lead went to a rep, or to a queue where nobody holds it. */
+    public static HandoffEvent handedTo(RoutingDecision decision, Instant at) {
+        if (decision instanceof RoutingDecision.Assigned assigned) {
+            return new HandoffEvent.Assigned(at, assigned.rep());
+        }
+        return new HandoffEvent.Queued(at, ((RoutingDecision.Unroutable) decision).queue());
+    }
+
+    /** What fell due for the lead by {@code now}; the lead is locked by the timer that claimed it. */
+    public Due due(long leadId, Instant now) {
+        Optional<ClockStore.StoredClocks> stored = store.find(leadId);
+        if (stored.isEmpty()) {
+            return new Due(List.of(), List.of());
+        }
+        int version = stored.get().agreementVersion();
+        SlaPolicy.Reaction reaction =
+                agreements.version(version).sla().due(stored.get().clocks(), now);
+        store.save(leadId, version, reaction.clocks());
+        return new Due(reaction.events(), entries(leadId, reaction.events(), version, "timer"));
+    }
+
+    /** The events a timer found due, for the caller to act on, and their timeline entries. */
+    public record Due(List<ClockEvent> events, List<LeadStore.LeadEntry> entries) {}
+
+    private List<LeadStore.LeadEntry> react(long leadId, HandoffEvent event, int version) {
+        LeadClocks clocks = of(leadId);
+        SlaPolicy.Reaction reaction = agreements.version(version).sla().react(clocks, event);
+        store.save(leadId, version, reaction.clocks());
+        return entries(leadId, reaction.events(), version, event.getClass().getSimpleName());
+    }
+
+    private static List<LeadStore.LeadEntry> entries(long leadId, List<ClockEvent> events, int version, String cause) {
+        var entries = new ArrayList<LeadStore.LeadEntry>();
+        for (ClockEvent event : events) {
+            entries.add(new LeadStore.LeadEntry(
+                    leadId,
+                    new HistoryEntry(
+                            event.getClass().getSimpleName(),
+                            event.at(),
+                            "sla",
+                            cause,
+                            Optional.of(version),
+                            data(event))));
+        }
+        return entries;
+    }
+
+    /** What a timeline entry of a clock event says: the clock, its rep, its deadline and how it stands. */
+    static Map<String, Object> data(ClockEvent event) {
+        Clock clock = event.clock();
+        var data = new LinkedHashMap<String, Object>();
+        data.put("clock", clock.kind().word());
+        clock.rep().ifPresent(rep -> data.put("rep", rep));
+        data.put("within", clock.span().toString());
+        data.put("startedAt", clock.startedAt().toString());
+        data.put("deadline", clock.deadline().toString());
+        data.put("state", clock.state().word());
+        if (event instanceof ClockEvent.ClockStopped stopped) {
+            data.put("why", stopped.why());
+        }
+        if (event instanceof ClockEvent.LeadUnresponsive unresponsive) {
+            data.put("attempts", clock.progress().attempts());
+            unresponsive.reasonCode().ifPresent(code -> data.put("reasonCode", code));
+        }
+        return data;
+    }
+}
