@@ -218,7 +218,7 @@ class LeadController {
 
     private LeadDetails details(long id) {
         return queries.details(id)
-                .map(lead -> lead.withClocks(clocks.views(id, clock.instant())))
+                .map(lead -> lead.withClocks(clocks.views(id, clock.instant()), clocks.responses(id)))
                 .orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
     }
 

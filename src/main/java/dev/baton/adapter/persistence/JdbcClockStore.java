@@ -6,9 +6,11 @@ import dev.baton.core.sla.Clock;
 import dev.baton.core.sla.ClockKind;
 import dev.baton.core.sla.ClockState;
 import dev.baton.core.sla.LeadClocks;
+import dev.baton.core.sla.ResponseTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,24 +27,35 @@ public final class JdbcClockStore implements ClockStore {
 
     @Override
     public Optional<StoredClocks> find(long leadId) {
-        return jdbc.sql(
-                        "select agreement_version, cycle, priority, owner, touched from sla_timer where lead_id = :lead")
+        return jdbc.sql("""
+                        select agreement_version, cycle, priority, qualified_at, responded_at, owner, touched
+                          from sla_timer where lead_id = :lead
+                        """)
                 .param("lead", leadId)
-                .query((row, n) -> new TimerRow(
+                .query((row, n) -> new StoredClocks(
                         row.getInt("agreement_version"),
-                        row.getInt("cycle"),
-                        row.getBoolean("priority"),
-                        Optional.ofNullable(row.getString("owner")),
-                        row.getBoolean("touched")))
-                .optional()
-                .map(timer -> new StoredClocks(
-                        timer.version(),
                         new LeadClocks(
-                                timer.cycle(), timer.priority(), timer.owner(), timer.touched(), clocks(leadId))));
+                                row.getInt("cycle"),
+                                row.getBoolean("priority"),
+                                instant(row, "qualified_at"),
+                                instant(row, "responded_at"),
+                                Optional.ofNullable(row.getString("owner")),
+                                row.getBoolean("touched"),
+                                List.of())))
+                .optional()
+                .map(timer -> new StoredClocks(timer.agreementVersion(), withClocks(timer.clocks(), clocks(leadId))));
     }
 
-    /** A lead's row of {@code sla_timer}. */
-    private record TimerRow(int version, int cycle, boolean priority, Optional<String> owner, boolean touched) {}
+    private static LeadClocks withClocks(LeadClocks timer, List<Clock> clocks) {
+        return new LeadClocks(
+                timer.cycle(),
+                timer.priority(),
+                timer.qualifiedAt(),
+                timer.respondedAt(),
+                timer.owner(),
+                timer.touched(),
+                clocks);
+    }
 
     private List<Clock> clocks(long leadId) {
         return jdbc.sql("select * from sla_clock where lead_id = :lead order by seq")
@@ -54,17 +67,21 @@ public final class JdbcClockStore implements ClockStore {
     @Override
     public void save(long leadId, int agreementVersion, LeadClocks clocks) {
         jdbc.sql("""
-                        insert into sla_timer (lead_id, agreement_version, cycle, priority, owner, touched, next_due_at)
-                        values (:lead, :version, :cycle, :priority, :owner, :touched, :due)
+                        insert into sla_timer (lead_id, agreement_version, cycle, priority, qualified_at, responded_at,
+                                               owner, touched, next_due_at)
+                        values (:lead, :version, :cycle, :priority, :qualified, :responded, :owner, :touched, :due)
                         on conflict (lead_id) do update
                            set agreement_version = excluded.agreement_version, cycle = excluded.cycle,
-                               priority = excluded.priority, owner = excluded.owner, touched = excluded.touched,
-                               next_due_at = excluded.next_due_at
+                               priority = excluded.priority, qualified_at = excluded.qualified_at,
+                               responded_at = excluded.responded_at, owner = excluded.owner,
+                               touched = excluded.touched, next_due_at = excluded.next_due_at
                         """)
                 .param("lead", leadId)
                 .param("version", agreementVersion)
                 .param("cycle", clocks.cycle())
                 .param("priority", clocks.priority())
+                .param("qualified", time(clocks.qualifiedAt()))
+                .param("responded", time(clocks.respondedAt()))
                 .param("owner", clocks.owner().orElse(null))
                 .param("touched", clocks.touched())
                 .param("due", clocks.nextDue().map(Timestamp::from).orElse(null))
@@ -108,6 +125,38 @@ public final class JdbcClockStore implements ClockStore {
                 .param("answered", clock.progress().answered())
                 .param("closed", clock.progress().closed())
                 .update();
+    }
+
+    @Override
+    public void saveResponse(long leadId, ResponseTime response) {
+        jdbc.sql("""
+                        insert into lead_response (lead_id, cycle, qualified_at, first_touch_at, rep, wall_seconds,
+                                                   business_seconds)
+                        values (:lead, :cycle, :qualified, :touched, :rep, :wall, :business)
+                        on conflict (lead_id, cycle) do nothing
+                        """)
+                .param("lead", leadId)
+                .param("cycle", response.cycle())
+                .param("qualified", Timestamp.from(response.qualifiedAt()))
+                .param("touched", Timestamp.from(response.firstTouchAt()))
+                .param("rep", response.rep().orElse(null))
+                .param("wall", response.wallClock().toSeconds())
+                .param("business", response.business().toSeconds())
+                .update();
+    }
+
+    @Override
+    public List<ResponseTime> responses(long leadId) {
+        return jdbc.sql("select * from lead_response where lead_id = :lead order by cycle")
+                .param("lead", leadId)
+                .query((row, n) -> new ResponseTime(
+                        row.getInt("cycle"),
+                        row.getTimestamp("qualified_at").toInstant(),
+                        row.getTimestamp("first_touch_at").toInstant(),
+                        Optional.ofNullable(row.getString("rep")),
+                        Duration.ofSeconds(row.getLong("wall_seconds")),
+                        Duration.ofSeconds(row.getLong("business_seconds"))))
+                .list();
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class JdbcLeadQueries implements LeadQueries {
                 Optional.ofNullable(row.getString("routing")).map(json::value),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant(),
+                List.of(),
                 List.of());
     }
 

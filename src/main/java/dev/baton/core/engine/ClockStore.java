@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.sla.LeadClocks;
+import dev.baton.core.sla.ResponseTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,12 @@ public interface ClockStore {
 
     /** Writes the lead's clocks, and when they next fall due; the lead's row must be locked by the caller. */
     void save(long leadId, int agreementVersion, LeadClocks clocks);
+
+    /** Records how long a cycle of the lead waited for its first touch; a cycle's first record stands. */
+    void saveResponse(long leadId, ResponseTime response);
+
+    /** The response times of the lead's cycles, oldest first. */
+    List<ResponseTime> responses(long leadId);
 
     /**
      * Locks up to {@code limit} leads whose clocks are due at {@code now}, earliest first, skipping leads that other

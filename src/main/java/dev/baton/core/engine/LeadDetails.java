@@ -1,6 +1,7 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.sla.ClockView;
+import dev.baton.core.sla.ResponseTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,14 @@ public record LeadDetails(
         Optional<Object> routing,
         Instant createdAt,
         Instant updatedAt,
-        List<ClockView> clocks) {
+        List<ClockView> clocks,
+        List<ResponseTime> responseTimes) {
 
-    /** The same lead with its service-level clocks, as {@link SlaClocks#views} shows them. */
-    public LeadDetails withClocks(List<ClockView> shown) {
+    /**
+     * The same lead with its service-level clocks, as {@link SlaClocks#views} shows them, and how long each handoff
+     * cycle waited for its first touch.
+     */
+    public LeadDetails withClocks(List<ClockView> shown, List<ResponseTime> responses) {
         return new LeadDetails(
                 id,
                 email,
@@ -65,7 +70,8 @@ public record LeadDetails(
                 routing,
                 createdAt,
                 updatedAt,
-                List.copyOf(shown));
+                List.copyOf(shown),
+                List.copyOf(responses));
     }
 
     /**

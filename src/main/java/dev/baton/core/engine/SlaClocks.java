@@ -8,6 +8,7 @@ import dev.baton.core.sla.ClockEvent;
 import dev.baton.core.sla.ClockView;
 import dev.baton.core.sla.HandoffEvent;
 import dev.baton.core.sla.LeadClocks;
+import dev.baton.core.sla.ResponseTime;
 import dev.baton.core.sla.SlaPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +51,9 @@ public final class SlaClocks {
                 .toList();
     }
 
-    /** The policy a lead's clocks run on, if it has clocks. */
-    public Optional<SlaPolicy> policyOf(long leadId) {
-        return store.find(leadId)
-                .map(stored -> agreements.version(stored.agreementVersion()).sla());
+    /** How long each handoff cycle of the lead waited for its first touch. */
+    public List<ResponseTime> responses(long leadId) {
+        return store.responses(leadId);
     }
 
     /** A lead qualified under a version: its clocks from now on run on that version's service levels. */
@@ -94,8 +94,13 @@ public final class SlaClocks {
 
     private List<LeadStore.LeadEntry> react(long leadId, HandoffEvent event, int version) {
         LeadClocks clocks = of(leadId);
-        SlaPolicy.Reaction reaction = agreements.version(version).sla().react(clocks, event);
+        SlaPolicy policy = agreements.version(version).sla();
+        SlaPolicy.Reaction reaction = policy.react(clocks, event);
         store.save(leadId, version, reaction.clocks());
+        if (clocks.respondedAt().isEmpty()
+                || clocks.cycle() != reaction.clocks().cycle()) {
+            policy.response(reaction.clocks()).ifPresent(response -> store.saveResponse(leadId, response));
+        }
         return entries(leadId, reaction.events(), version, event.getClass().getSimpleName());
     }
 

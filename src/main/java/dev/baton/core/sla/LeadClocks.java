@@ -1,24 +1,33 @@
 package dev.baton.core.sla;
 
+import dev.baton.core.calendar.BusinessCalendar;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * A lead's clocks: the handoff cycle they belong to, whether it qualified as a priority lead, who holds it now and
- * whether they have touched it since it came to them, and every clock, oldest first (the ones running and the record
- * of those that ended).
+ * A lead's clocks: the handoff cycle they belong to, when it qualified and whether as a priority lead, when anyone
+ * first touched it in this cycle, who holds it now and whether they have touched it since it came to them, and every
+ * clock, oldest first (the ones running and the record of those that ended).
  */
-public record LeadClocks(int cycle, boolean priority, Optional<String> owner, boolean touched, List<Clock> clocks) {
+public record LeadClocks(
+        int cycle,
+        boolean priority,
+        Optional<Instant> qualifiedAt,
+        Optional<Instant> respondedAt,
+        Optional<String> owner,
+        boolean touched,
+        List<Clock> clocks) {
 
     public LeadClocks {
         clocks = List.copyOf(clocks);
     }
 
     public static LeadClocks none() {
-        return new LeadClocks(0, false, Optional.empty(), false, List.of());
+        return new LeadClocks(0, false, Optional.empty(), Optional.empty(), Optional.empty(), false, List.of());
     }
 
     public List<Clock> running() {
@@ -43,25 +52,33 @@ public record LeadClocks(int cycle, boolean priority, Optional<String> owner, bo
     LeadClocks replace(Clock before, Clock after) {
         var next = new ArrayList<>(clocks);
         next.set(clocks.indexOf(before), after);
-        return new LeadClocks(cycle, priority, owner, touched, next);
+        return new LeadClocks(cycle, priority, qualifiedAt, respondedAt, owner, touched, next);
     }
 
     LeadClocks plus(Clock started) {
         var next = new ArrayList<>(clocks);
         next.add(started);
-        return new LeadClocks(cycle, priority, owner, touched, next);
+        return new LeadClocks(cycle, priority, qualifiedAt, respondedAt, owner, touched, next);
     }
 
     /** A new handoff cycle: the clocks of the last one stay on record. */
-    LeadClocks cycle(int next, boolean priorityLead) {
-        return new LeadClocks(next, priorityLead, Optional.empty(), false, clocks);
+    LeadClocks cycle(int next, boolean priorityLead, Instant at) {
+        return new LeadClocks(next, priorityLead, Optional.of(at), Optional.empty(), Optional.empty(), false, clocks);
     }
 
     LeadClocks ownedBy(Optional<String> rep) {
-        return new LeadClocks(cycle, priority, rep, false, clocks);
+        return new LeadClocks(cycle, priority, qualifiedAt, respondedAt, rep, false, clocks);
     }
 
-    LeadClocks touchedNow() {
-        return new LeadClocks(cycle, priority, owner, true, clocks);
+    LeadClocks touchedAt(Instant at) {
+        return new LeadClocks(cycle, priority, qualifiedAt, respondedAt.or(() -> Optional.of(at)), owner, true, clocks);
+    }
+
+    /** How long the lead waited for its first touch in this cycle, once it had one. */
+    Optional<ResponseTime> response(Function<Optional<String>, BusinessCalendar> calendars) {
+        if (qualifiedAt.isEmpty() || respondedAt.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ResponseTime.of(cycle, qualifiedAt.get(), respondedAt.get(), owner, calendars.apply(owner)));
     }
 }

@@ -43,6 +43,11 @@ public final class SlaPolicy {
         this.calendars = calendars;
     }
 
+    /** How long the lead waited for its first touch in this cycle, on the calendar of the rep who holds it. */
+    public Optional<ResponseTime> response(LeadClocks clocks) {
+        return clocks.response(calendars);
+    }
+
     /** The calendar a clock runs on: its rep's, or the agreement's for a clock nobody holds yet. */
     public BusinessCalendar calendarOf(Clock clock) {
         return calendars.apply(clock.rep());
@@ -105,7 +110,7 @@ public final class SlaPolicy {
         if (change instanceof StageChange.LeadQualified qualified) {
             step.stopAll(at, "the lead qualified again");
             step.clocks =
-                    step.clocks.cycle(qualified.cycle(), !qualified.priority().isEmpty());
+                    step.clocks.cycle(qualified.cycle(), !qualified.priority().isEmpty(), at);
             sla.routeWithin().ifPresent(span -> step.start(ClockKind.ROUTE, Optional.empty(), span, at));
             return;
         }
@@ -146,7 +151,7 @@ public final class SlaPolicy {
             return;
         }
         if (!step.clocks.touched()) {
-            step.clocks = step.clocks.touchedNow();
+            step.clocks = step.clocks.touchedAt(at);
             step.meet(ClockKind.FIRST_TOUCH, at);
             sla.dispositionWithin().ifPresent(span -> step.start(ClockKind.DISPOSITION, step.clocks.owner(), span, at));
         }

@@ -154,6 +154,11 @@ class SlaClocksTest extends LeadScenarios {
         JsonNode lead = lead(id);
         assertThat(clock(lead, "first-touch").get("state").asString()).isEqualTo("met");
         assertThat(clock(lead, "attempts").get("state").asString()).isEqualTo("met");
+        // qualified Friday 16:30, touched Monday 10:00: 65.5 hours on the wall clock, 1.5 business hours
+        JsonNode response = lead.get("responseTimes").get(0);
+        assertThat(response.get("wallClock").asString()).isEqualTo("PT65H30M");
+        assertThat(response.get("business").asString()).isEqualTo("PT1H30M");
+        assertThat(response.get("rep").asString()).isEqualTo(rep);
         assertThat(clockEntries(id)).noneMatch(e -> e.startsWith("LeadUnresponsive") || e.startsWith("ClockBreached"));
     }
 
