@@ -42,7 +42,8 @@ public final class AgreementYamlReader {
             "routing",
             "sla",
             "targets",
-            "escalations");
+            "escalations",
+            "notifications");
 
     /** How a failure of the reader itself is reported, so that it is never an unhandled exception. */
     static final String INTERNAL_ERROR = "the file could not be read: ";
@@ -138,6 +139,7 @@ public final class AgreementYamlReader {
         var sla = organisation.sla(map, roles, sections.declaredReasonCodes());
         List<Target> targets = program.targets(map);
         var escalations = program.escalations(map, roles, targets);
+        var notifications = program.notifications(map, roles);
 
         if (ctx.hasProblems() || name.isEmpty() || calendar.isEmpty() || mql.isEmpty()) {
             return ReadResult.invalid(ctx.problems());
@@ -160,7 +162,8 @@ public final class AgreementYamlReader {
                                 routing,
                                 sla,
                                 targets,
-                                escalations))
+                                escalations,
+                                notifications))
                 .map(ReadResult::valid)
                 .orElseGet(() -> ReadResult.invalid(new ArrayList<>(ctx.problems())));
     }

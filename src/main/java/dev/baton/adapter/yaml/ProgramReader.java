@@ -1,6 +1,9 @@
 package dev.baton.adapter.yaml;
 
+import dev.baton.core.agreement.ChannelKind;
 import dev.baton.core.agreement.Escalation;
+import dev.baton.core.agreement.NoticeKind;
+import dev.baton.core.agreement.NotificationRule;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
@@ -19,6 +22,7 @@ final class ProgramReader {
     private static final Set<String> TRIGGER = Keys.of("metric", "below", "above", "below-target-by", "for-months");
     private static final List<String> OWNERS = List.of("marketing", "sales", "shared");
     private static final List<String> ACTIONS = List.of("notify", "open-icp-review");
+    private static final Set<String> NOTIFICATION = Keys.of("on", "notify", "via");
 
     private final Context ctx;
 
@@ -169,5 +173,51 @@ final class ProgramReader {
             }
             return measure;
         });
+    }
+
+    /** Who is told what: each rule names notice kinds, roles and channel kinds, all checked against what exists. */
+    List<NotificationRule> notifications(YamlMap root, Map<String, String> roles) {
+        var rules = new ArrayList<NotificationRule>();
+        var known = new ArrayList<String>(List.of(NotificationRule.REP, NotificationRule.MANAGER));
+        known.addAll(roles.keySet());
+        for (YamlMap.Item item : root.list("notifications", false, false).orElse(List.of())) {
+            YamlMap.of(item.node(), item.path(), ctx, NOTIFICATION).ifPresent(map -> {
+                Optional<List<String>> on = words(map, "on", NoticeKind.words(), "kind of notice");
+                Optional<List<String>> notify = words(map, "notify", known, "role (or 'rep' or 'manager')");
+                Optional<List<String>> via = words(map, "via", ChannelKind.words(), "kind of channel");
+                if (on.isPresent() && notify.isPresent() && via.isPresent()) {
+                    ctx.build(
+                                    item.node(),
+                                    item.path(),
+                                    () -> new NotificationRule(
+                                            on.get().stream()
+                                                    .map(NoticeKind::ofWord)
+                                                    .toList(),
+                                            notify.get(),
+                                            via.get().stream()
+                                                    .map(ChannelKind::ofWord)
+                                                    .toList()))
+                            .ifPresent(rules::add);
+                }
+            });
+        }
+        return rules;
+    }
+
+    /** A non-empty list of words, each one of {@code allowed}; every unknown word is reported where it stands. */
+    private Optional<List<String>> words(YamlMap map, String key, List<String> allowed, String what) {
+        Optional<List<YamlMap.Item>> items = map.list(key, true, true);
+        if (items.isEmpty()) {
+            return Optional.empty();
+        }
+        var words = new ArrayList<String>();
+        boolean ok = true;
+        for (YamlMap.Item item : items.get()) {
+            Optional<String> word = map.scalar(item.node(), item.path())
+                    .filter(w -> Keys.defined(ctx, item.node(), item.path(), w, allowed, what));
+            ok &= word.isPresent();
+            word.filter(w -> !words.contains(w)).ifPresent(words::add);
+        }
+        return ok ? Optional.of(words) : Optional.empty();
     }
 }

@@ -28,7 +28,8 @@ public record Agreement(
         Optional<Routing> routing,
         SlaTimers sla,
         List<Target> targets,
-        List<Escalation> escalations) {
+        List<Escalation> escalations,
+        List<NotificationRule> notifications) {
 
     public Agreement {
         if (name.isBlank()) {
@@ -43,6 +44,7 @@ public record Agreement(
         teams = List.copyOf(teams);
         targets = List.copyOf(targets);
         escalations = List.copyOf(escalations);
+        notifications = List.copyOf(notifications);
         requireUnique(
                 "scoring rule",
                 Stream.of(fit, negative, intent).flatMap(List::stream).map(Clause::key));
@@ -52,9 +54,20 @@ public record Agreement(
         requireUnique("target", targets.stream().map(Clause::key));
         requireUnique("escalation", escalations.stream().map(Clause::key));
         checkReferences(intent, mql, priority, teams, routing, roles, sla, escalations);
+        Set<String> named = Set.copyOf(roles.keySet());
+        for (NotificationRule rule : notifications) {
+            rule.roles().stream()
+                    .filter(role -> !role.equals(NotificationRule.REP) && !role.equals(NotificationRule.MANAGER))
+                    .forEach(role -> require(named, role, "role"));
+        }
         Set<String> codes =
                 new HashSet<>(reasonCodes.stream().map(ReasonCode::code).toList());
         sla.attempts().flatMap(SlaTimers.Attempts::reason).ifPresent(code -> require(codes, code, "reason code"));
+    }
+
+    /** Who is told what: the agreement's rules, or the defaults when it has none (see {@link NotificationRule}). */
+    public List<NotificationRule> notificationPolicy() {
+        return notifications.isEmpty() ? NotificationRule.defaults(List.copyOf(roles.keySet())) : notifications;
     }
 
     /**

@@ -62,6 +62,7 @@ public record AgreementDiff(List<Change> changes) {
         compare(changes, "sla", List.of(from.sla()), List.of(to.sla()));
         compare(changes, "targets", from.targets(), to.targets());
         compare(changes, "escalations", from.escalations(), to.escalations());
+        compare(changes, "notifications", from.notifications(), to.notifications());
         return new AgreementDiff(changes);
     }
 

@@ -75,6 +75,7 @@ class CheckCommandTest {
                     bad-holiday-region;       8:14 calendar.holidays.country: 'US-NYC' is not a holiday region|did you mean 'US-NC' or 'US-NY'?
                     unknown-holiday-country;  8:14 calendar.holidays.country: 'XX' is not a holiday region
                     overlapping-split-day;    5:13 calendar.hours.monday: 09:00-13:00 and 12:00-17:00 overlap
+                    bad-notifications;        73:28 notifications[1].notify[2]: no role (or 'rep' or 'manager') named 'head-of-sale' is defined — did you mean 'head-of-sales'?|74:18 notifications[1].via[1]: no kind of channel named 'pager' is defined (defined: slack, email, webhook)|75:10 notifications[2].on[0]: no kind of notice named 'escalated' is defined
                     span-too-long;            62:23 sla.first-touch-within: '999999 business weeks' is longer than ten years
                     bad-half-day;             10:7 calendar.holidays.half-days.2026-12-32: '2026-12-32' is not a date|11:19 calendar.holidays.half-days.2026-12-31: 'closed' is not opening hours
                     bad-field;                16:12 unknown field 'lead.job_title' — did you mean 'lead.title'?

@@ -177,6 +177,13 @@ class AgreementSchemaTest {
             rejected("lower-case holiday country", replace("country: US", "country: us")),
             rejected("holiday region written with a space", replace("country: US", "country: US NY")),
             rejected(
+                    "notice kind that does not exist",
+                    replace("  - on: [handoff, reminder]\n", "  - on: [handoff, nudge]\n")),
+            rejected("channel kind that does not exist", replace("    via: [webhook]\n", "    via: [pager]\n")),
+            rejected(
+                    "notification rule without roles",
+                    replace("    notify: [revops]\n    via: [webhook]\n", "    via: [webhook]\n")),
+            rejected(
                     "split day with a part written loosely",
                     replace("monday: 09:00-17:00", "monday: 09:00-12:00, 1-5")),
             rejected(
@@ -295,6 +302,7 @@ class AgreementSchemaTest {
                             "")),
             accepted("day open until midnight", replace("monday: 09:00-17:00", "monday: 00:00-24:00")),
             accepted("split day", replace("monday: 09:00-17:00", "monday: 09:00-12:00, 13:00-17:00")),
+            accepted("no notifications section", withoutSections("notifications")),
             accepted("holidays of a state", replace("country: US", "country: US-NY")),
             accepted(
                     "half day",
@@ -328,7 +336,8 @@ class AgreementSchemaTest {
                             "routing",
                             "sla",
                             "targets",
-                            "escalations"))
+                            "escalations",
+                            "notifications"))
         };
     }
 
