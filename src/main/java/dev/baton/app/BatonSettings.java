@@ -16,7 +16,36 @@ public record BatonSettings(
         @DefaultValue Api api,
         @DefaultValue Rescore rescoring,
         @DefaultValue Ingest ingest,
-        @DefaultValue Sla sla) {
+        @DefaultValue Sla sla,
+        @DefaultValue Notifications notifications) {
+
+    /**
+     * Where notices go and how they are retried. A channel is on when it is configured: the webhook with a URL and a
+     * signing secret, Slack with an incoming-webhook URL, email with {@code spring.mail.host} (and a sender).
+     * {@code baseUrl} is how people reach this Baton, for links in notices.
+     */
+    public record Notifications(
+            @DefaultValue("http://localhost:8080") String baseUrl,
+            @DefaultValue Webhook webhook,
+            @DefaultValue Slack slack,
+            @DefaultValue Email email,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("2s") java.time.Duration backoff,
+            @DefaultValue("1h") java.time.Duration maxBackoff,
+            @DefaultValue("true") boolean worker,
+            @DefaultValue("1s") java.time.Duration interval,
+            @DefaultValue("100") int batch) {
+
+        /** An outgoing webhook and the secret its notices are signed with ({@code whsec_…} or plain text). */
+        public record Webhook(
+                @Nullable String url, @Nullable String secret) {}
+
+        /** A Slack incoming webhook. */
+        public record Slack(@Nullable String webhookUrl) {}
+
+        /** The sender of notice emails. */
+        public record Email(@DefaultValue("baton@localhost") String from) {}
+    }
 
     /**
      * The service-level timers: whether this instance runs them, how often it looks for due clocks, and how many leads

@@ -27,6 +27,7 @@ import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.NoticeWriter;
 import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
@@ -108,8 +109,9 @@ class CoreConfiguration {
             Transactions transactions,
             Clock clock,
             RosterStore roster,
-            SlaClocks clocks) {
-        return new Rescoring(jobs, leads, engagement, active, transactions, clock, roster, clocks);
+            SlaClocks clocks,
+            NoticeWriter notices) {
+        return new Rescoring(jobs, leads, engagement, active, transactions, clock, roster, clocks, notices);
     }
 
     @Bean
@@ -150,8 +152,9 @@ class CoreConfiguration {
             Transactions transactions,
             Clock clock,
             RosterStore roster,
-            SlaClocks clocks) {
-        return new LeadIntake(leads, engagement, active, transactions, clock, roster, clocks);
+            SlaClocks clocks,
+            NoticeWriter notices) {
+        return new LeadIntake(leads, engagement, active, transactions, clock, roster, clocks, notices);
     }
 
     @Bean
@@ -189,8 +192,9 @@ class CoreConfiguration {
             Reassignments reassignments,
             LeadCommands commands,
             Transactions transactions,
-            Clock clock) {
-        return new DueClocks(store, clocks, leads, reassignments, commands, transactions, clock);
+            Clock clock,
+            NoticeWriter notices) {
+        return new DueClocks(store, clocks, leads, reassignments, commands, transactions, clock, notices);
     }
 
     @Bean

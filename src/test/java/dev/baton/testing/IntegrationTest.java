@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A whole Baton on a random port, on the real embedded PostgreSQL in a folder of its own, with a settable clock, spoken
  * to over real HTTP. Each test class gets its own Baton, database and clock, so that no class sees another's leads,
- * reps' loads or time; the folder is deleted once the class is done. Rescoring jobs and the SLA timers are worked by the tests
+ * reps' loads or time; the folder is deleted once the class is done. Rescoring jobs, the SLA timers and notice deliveries are worked by the tests
  * themselves, step by step, instead of by the background worker.
  */
 @ExtendWith(IntegrationTest.DeleteDataFolders.class)
@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "baton.api.token=" + IntegrationTest.TOKEN,
             "baton.rescoring.worker=false",
-            "baton.sla.timers=false"
+            "baton.sla.timers=false",
+            "baton.notifications.worker=false"
         })
 @Import(IntegrationTest.TestClock.class)
 public abstract class IntegrationTest {

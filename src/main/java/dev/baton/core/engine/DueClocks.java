@@ -21,6 +21,7 @@ public final class DueClocks {
     private final LeadCommands commands;
     private final Transactions transactions;
     private final Clock clock;
+    private final NoticeWriter notices;
 
     public DueClocks(
             ClockStore store,
@@ -29,7 +30,9 @@ public final class DueClocks {
             Reassignments reassignments,
             LeadCommands commands,
             Transactions transactions,
-            Clock clock) {
+            Clock clock,
+            NoticeWriter notices) {
+        this.notices = notices;
         this.store = store;
         this.clocks = clocks;
         this.leads = leads;
@@ -50,6 +53,7 @@ public final class DueClocks {
                 for (ClockEvent event : due.events()) {
                     act(leadId, event);
                 }
+                notices.clockEvents(leadId, due.version(), due.events());
                 fired.addAll(due.events());
             }
             return fired;

@@ -59,13 +59,14 @@ public final class LeadIntake {
             Transactions transactions,
             Clock clock,
             RosterStore roster,
-            SlaClocks clocks) {
+            SlaClocks clocks,
+            NoticeWriter notices) {
         this.leads = leads;
         this.engagement = engagement;
         this.active = active;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster, engagement, clocks);
+        this.rescorer = new Rescorer(leads, roster, engagement, clocks, notices);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */

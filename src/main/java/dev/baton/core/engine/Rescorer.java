@@ -27,12 +27,14 @@ final class Rescorer {
     private final RosterStore roster;
     private final EngagementStore engagement;
     private final SlaClocks clocks;
+    private final NoticeWriter notices;
 
-    Rescorer(LeadStore leads, RosterStore roster, EngagementStore engagement, SlaClocks clocks) {
+    Rescorer(LeadStore leads, RosterStore roster, EngagementStore engagement, SlaClocks clocks, NoticeWriter notices) {
         this.leads = leads;
         this.roster = roster;
         this.engagement = engagement;
         this.clocks = clocks;
+        this.notices = notices;
     }
 
     /** The events that can still change these leads' scores under the agreement: within its horizon, or ever-rules. */
@@ -232,6 +234,9 @@ final class Rescorer {
                         Optional.of(agreement.version()),
                         decision)));
         entries.addAll(clocks.on(lead.id(), SlaClocks.handedTo(decision, now)));
+        if (decision instanceof RoutingDecision.Assigned) {
+            notices.handedOff(lead.id(), agreement.version(), now);
+        }
         return entries;
     }
 

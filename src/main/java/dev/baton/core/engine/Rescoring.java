@@ -31,14 +31,15 @@ public final class Rescoring {
             Transactions transactions,
             Clock clock,
             RosterStore roster,
-            SlaClocks clocks) {
+            SlaClocks clocks,
+            NoticeWriter notices) {
         this.jobs = jobs;
         this.leads = leads;
         this.engagement = engagement;
         this.agreements = agreements;
         this.transactions = transactions;
         this.clock = clock;
-        this.rescorer = new Rescorer(leads, roster, engagement, clocks);
+        this.rescorer = new Rescorer(leads, roster, engagement, clocks, notices);
     }
 
     /**

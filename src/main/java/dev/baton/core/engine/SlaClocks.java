@@ -80,17 +80,17 @@ public final class SlaClocks {
     public Due due(long leadId, Instant now) {
         Optional<ClockStore.StoredClocks> stored = store.find(leadId);
         if (stored.isEmpty()) {
-            return new Due(List.of(), List.of());
+            return new Due(0, List.of(), List.of());
         }
         int version = stored.get().agreementVersion();
         SlaPolicy.Reaction reaction =
                 agreements.version(version).sla().due(stored.get().clocks(), now);
         store.save(leadId, version, reaction.clocks());
-        return new Due(reaction.events(), entries(leadId, reaction.events(), version, "timer"));
+        return new Due(version, reaction.events(), entries(leadId, reaction.events(), version, "timer"));
     }
 
-    /** The events a timer found due, for the caller to act on, and their timeline entries. */
-    public record Due(List<ClockEvent> events, List<LeadStore.LeadEntry> entries) {}
+    /** The events a timer found due, for the caller to act on, their timeline entries, and the version they ran on. */
+    public record Due(int version, List<ClockEvent> events, List<LeadStore.LeadEntry> entries) {}
 
     private List<LeadStore.LeadEntry> react(long leadId, HandoffEvent event, int version) {
         LeadClocks clocks = of(leadId);

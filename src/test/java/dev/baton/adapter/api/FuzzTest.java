@@ -85,6 +85,7 @@ class FuzzTest extends IntegrationTest {
     /** A valid body for each endpoint that takes JSON, which the fuzzer then breaks. */
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("PUT /api/v1/reps/{rep}/active", "{\"active\":true}"),
+            Map.entry("POST /api/v1/notifications/{id}/retry", "{\"actor\":\"revops\"}"),
             Map.entry(
                     "POST /api/v1/teams/{team}/members",
                     "{\"rep\":\"new@northwind.example\",\"weight\":1,\"capacity\":5,\"slack\":\"U123\"}"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.EngagementStore;
 import dev.baton.core.engine.LeadStore;
+import dev.baton.core.engine.NoticeWriter;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterStore;
@@ -42,6 +43,9 @@ class RescoringTest extends LeadScenarios {
 
     @Autowired
     SlaClocks clocks;
+
+    @Autowired
+    NoticeWriter notices;
 
     private int activateWithThreshold(int threshold) throws IOException {
         String source = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"))
@@ -122,7 +126,7 @@ class RescoringTest extends LeadScenarios {
         assertThat(rescoring.step(1)).isTrue();
         long afterTwo = latestJob().done();
         Rescoring afterRestart =
-                new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster, clocks);
+                new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster, clocks, notices);
         afterRestart.drain(5);
 
         assertThat(afterTwo).isEqualTo(2);
@@ -144,8 +148,9 @@ class RescoringTest extends LeadScenarios {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(() -> rescoring.drain(2));
-            var second = pool.submit(() ->
-                    new Rescoring(jobs, leads, engagement, agreements, transactions, clock, roster, clocks).drain(3));
+            var second = pool.submit(() -> new Rescoring(
+                            jobs, leads, engagement, agreements, transactions, clock, roster, clocks, notices)
+                    .drain(3));
             first.get(60, java.util.concurrent.TimeUnit.SECONDS);
             second.get(60, java.util.concurrent.TimeUnit.SECONDS);
         } finally {

@@ -51,7 +51,7 @@ class RescoringWorkerTest {
 
     @Test
     void anErrorInARoundOfWorkIsLoggedAndTheNextRoundRunsAgain() {
-        var rescoring = new Rescoring(recursing, null, null, null, DIRECT, Clock.systemUTC(), null, null);
+        var rescoring = new Rescoring(recursing, null, null, null, DIRECT, Clock.systemUTC(), null, null, null);
         var worker = new RescoringWorker(rescoring, 1, 100, Duration.ofSeconds(1));
 
         assertThatCode(worker::work).doesNotThrowAnyException();

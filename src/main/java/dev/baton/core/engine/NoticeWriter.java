@@ -1,0 +1,104 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agreement.ChannelKind;
+import dev.baton.core.agreement.NoticeKind;
+import dev.baton.core.handoff.HandoffPacket;
+import dev.baton.core.notification.Notice;
+import dev.baton.core.notification.Notices;
+import dev.baton.core.sla.Clock;
+import dev.baton.core.sla.ClockEvent;
+import dev.baton.core.sla.ClockView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Writes the notices a change causes into the outbox, in the change's own transaction: the handoff when routing gives
+ * an MQL to a rep, and the reminders, breaches and reassignments the timers find. Who hears of it, over which kinds
+ * of channel, is the policy of the agreement that qualified the lead.
+ */
+public final class NoticeWriter {
+
+    private final Outbox outbox;
+    private final Handoffs handoffs;
+    private final ActiveAgreement agreements;
+    private final Supplier<Set<ChannelKind>> configured;
+    private final String baseUrl;
+    private final java.time.Clock clock;
+
+    public NoticeWriter(
+            Outbox outbox,
+            Handoffs handoffs,
+            ActiveAgreement agreements,
+            Supplier<Set<ChannelKind>> configured,
+            String baseUrl,
+            java.time.Clock clock) {
+        this.outbox = outbox;
+        this.handoffs = handoffs;
+        this.agreements = agreements;
+        this.configured = configured;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /** Routing gave the MQL to a rep: the rep (and whoever the policy names) gets the handoff packet. */
+    public void handedOff(long leadId, int version, Instant at) {
+        if (configured.get().isEmpty()) {
+            return;
+        }
+        HandoffPacket packet = handoffs.packet(leadId);
+        write(
+                version,
+                packet,
+                new Notices.Happening(NoticeKind.HANDOFF, "New MQL for you", "handoff " + at, Optional.empty()));
+    }
+
+    /** The timers found reminders, breaches or reassignments due for the lead. */
+    public void clockEvents(long leadId, int version, List<ClockEvent> events) {
+        if (configured.get().isEmpty()) {
+            return;
+        }
+        var happenings = new ArrayList<Notices.Happening>();
+        for (ClockEvent event : events) {
+            happening(event, version).ifPresent(happenings::add);
+        }
+        if (happenings.isEmpty()) {
+            return;
+        }
+        HandoffPacket packet = handoffs.packet(leadId);
+        happenings.forEach(happening -> write(version, packet, happening));
+    }
+
+    private Optional<Notices.Happening> happening(ClockEvent event, int version) {
+        Clock clock = event.clock();
+        String what = "the " + clock.kind().word() + " deadline";
+        String id = event.getClass().getSimpleName() + " " + clock.kind().word() + " " + clock.cycle() + " "
+                + clock.startedAt() + " " + event.at();
+        ClockView view = ClockView.of(clock, agreements.version(version).sla().calendarOf(clock), this.clock.instant());
+        if (event instanceof ClockEvent.ReminderDue) {
+            return Optional.of(new Notices.Happening(
+                    NoticeKind.REMINDER, "Reminder: " + what + " is near", id, Optional.of(view)));
+        }
+        if (event instanceof ClockEvent.ClockBreached) {
+            return Optional.of(
+                    new Notices.Happening(NoticeKind.BREACH, "Missed: " + what + " passed", id, Optional.of(view)));
+        }
+        if (event instanceof ClockEvent.ReassignmentDue) {
+            return Optional.of(new Notices.Happening(
+                    NoticeKind.REASSIGNMENT,
+                    "Reassigned after " + clock.rep().orElse("the rep") + " missed " + what,
+                    id,
+                    Optional.of(view)));
+        }
+        return Optional.empty();
+    }
+
+    private void write(int version, HandoffPacket packet, Notices.Happening happening) {
+        var notices = new Notices(agreements.version(version).agreement(), configured.get(), baseUrl);
+        List<Notice> made = notices.about(packet, happening);
+        outbox.add(made, clock.instant());
+    }
+}
