@@ -34,6 +34,7 @@ import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.SlaClocks;
+import dev.baton.core.engine.Telemetry;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -86,8 +87,9 @@ class CoreConfiguration {
             Transactions transactions,
             Clock clock,
             RescoreJobs rescoreJobs,
-            RosterStore roster) {
-        return new AgreementService(versions, parser, transactions, clock, rescoreJobs, roster);
+            RosterStore roster,
+            NoticeWriter notices) {
+        return new AgreementService(versions, parser, transactions, clock, rescoreJobs, roster, notices);
     }
 
     @Bean
@@ -180,8 +182,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    SlaClocks slaClocks(ClockStore store, ActiveAgreement active) {
-        return new SlaClocks(store, active);
+    SlaClocks slaClocks(ClockStore store, ActiveAgreement active, Telemetry telemetry, RosterStore roster) {
+        return new SlaClocks(store, active, telemetry, roster);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import dev.baton.core.engine.Deliveries;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.NoticeWriter;
 import dev.baton.core.engine.Outbox;
+import dev.baton.core.engine.Telemetry;
 import dev.baton.core.notification.Delivery;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -35,7 +36,12 @@ class NotificationConfiguration {
 
     @Bean
     Deliveries deliveries(
-            Outbox outbox, BatonSettings settings, ObjectProvider<JavaMailSender> mail, JsonMapper json, Clock clock) {
+            Outbox outbox,
+            BatonSettings settings,
+            ObjectProvider<JavaMailSender> mail,
+            JsonMapper json,
+            Clock clock,
+            Telemetry telemetry) {
         BatonSettings.Notifications notifications = settings.notifications();
         var channels = new ArrayList<Delivery>();
         Optional.ofNullable(notifications.webhook().url())
@@ -60,7 +66,8 @@ class NotificationConfiguration {
                 new Deliveries.Retries(
                         notifications.maxAttempts(), notifications.backoff(), notifications.maxBackoff()),
                 clock,
-                random::nextDouble);
+                random::nextDouble,
+                telemetry);
     }
 
     @Bean

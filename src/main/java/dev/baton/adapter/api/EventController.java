@@ -2,6 +2,8 @@ package dev.baton.adapter.api;
 
 import dev.baton.core.engine.IngestQueue;
 import dev.baton.core.engine.LeadIntake;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -20,9 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class EventController {
 
     private final IngestQueue intake;
+    private final Counter stored;
+    private final Counter duplicates;
 
-    EventController(IngestQueue intake) {
+    EventController(IngestQueue intake, MeterRegistry metrics) {
         this.intake = intake;
+        this.stored = metrics.counter("baton.events.ingested", "result", "stored");
+        this.duplicates = metrics.counter("baton.events.ingested", "result", "duplicate");
     }
 
     @PostMapping
@@ -34,7 +40,10 @@ class EventController {
                 ? "api"
                 : batch.actor().strip();
         List<LeadIntake.EventResult> results = intake.ingest(EventRequests.toEvents(batch), actor);
-        return BatchView.of(results);
+        BatchView view = BatchView.of(results);
+        stored.increment(view.stored());
+        duplicates.increment(view.duplicates());
+        return view;
     }
 
     /** What happened to each event of a batch. */

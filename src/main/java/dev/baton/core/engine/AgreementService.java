@@ -20,6 +20,7 @@ public final class AgreementService {
     private final Clock clock;
     private final RescoreJobs rescoring;
     private final RosterStore roster;
+    private final NoticeWriter notices;
 
     public AgreementService(
             AgreementVersions versions,
@@ -27,7 +28,9 @@ public final class AgreementService {
             Transactions transactions,
             Clock clock,
             RescoreJobs rescoring,
-            RosterStore roster) {
+            RosterStore roster,
+            NoticeWriter notices) {
+        this.notices = notices;
         this.versions = versions;
         this.rescoring = rescoring;
         this.roster = roster;
@@ -73,9 +76,17 @@ public final class AgreementService {
             version.refuseActivation().ifPresent(reason -> {
                 throw new BatonException.Conflict(reason);
             });
+            Optional<Integer> before = versions.activeNumber();
             versions.activate(number, actor, clock.instant());
-            roster.sync(parser.parse(version.source()).teams(), clock.instant());
+            Agreement agreement = parser.parse(version.source());
+            roster.sync(agreement.teams(), clock.instant());
             rescoring.start(number, clock.instant());
+            notices.activated(
+                    number,
+                    agreement,
+                    actor,
+                    before.filter(previous -> previous != number)
+                            .map(previous -> AgreementDiff.between(agreement(previous), agreement)));
             return versions.find(number).orElseThrow();
         });
     }

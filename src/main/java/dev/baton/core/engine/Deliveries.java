@@ -48,8 +48,16 @@ public final class Deliveries {
     private final Retries retries;
     private final Clock clock;
     private final DoubleSupplier jitter;
+    private final Telemetry telemetry;
 
-    public Deliveries(Outbox outbox, List<Delivery> channels, Retries retries, Clock clock, DoubleSupplier jitter) {
+    public Deliveries(
+            Outbox outbox,
+            List<Delivery> channels,
+            Retries retries,
+            Clock clock,
+            DoubleSupplier jitter,
+            Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.outbox = outbox;
         this.channels = new EnumMap<>(ChannelKind.class);
         channels.forEach(channel -> this.channels.put(channel.kind(), channel));
@@ -67,6 +75,7 @@ public final class Deliveries {
             Optional<String> error = attempt(entry);
             if (error.isEmpty()) {
                 outbox.delivered(entry.id(), clock.instant());
+                telemetry.delivery(entry.notice().channel(), "delivered");
                 delivered++;
                 continue;
             }
@@ -74,6 +83,7 @@ public final class Deliveries {
             boolean last = attempts >= retries.maxAttempts();
             outbox.failed(
                     entry.id(), attempts, now.plus(retries.backoff(attempts, jitter.getAsDouble())), error.get(), last);
+            telemetry.delivery(entry.notice().channel(), last ? "dead" : "failed");
             if (last) {
                 dead++;
             } else {

@@ -1,8 +1,11 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.AgreementDiff;
 import dev.baton.core.agreement.ChannelKind;
 import dev.baton.core.agreement.NoticeKind;
 import dev.baton.core.handoff.HandoffPacket;
+import dev.baton.core.notification.AgreementSummary;
 import dev.baton.core.notification.Notice;
 import dev.baton.core.notification.Notices;
 import dev.baton.core.sla.Clock;
@@ -94,6 +97,15 @@ public final class NoticeWriter {
                     Optional.of(view)));
         }
         return Optional.empty();
+    }
+
+    /** A version became active: the roles the policy names get its summary and its diff from the version before. */
+    public void activated(int version, Agreement agreement, String actor, Optional<AgreementDiff> diff) {
+        if (configured.get().isEmpty()) {
+            return;
+        }
+        AgreementSummary summary = AgreementSummary.of(version, agreement, actor, diff);
+        outbox.add(new Notices(agreement, configured.get(), baseUrl).activated(summary), clock.instant());
     }
 
     private void write(int version, HandoffPacket packet, Notices.Happening happening) {

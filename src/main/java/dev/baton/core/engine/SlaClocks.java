@@ -2,6 +2,7 @@ package dev.baton.core.engine;
 
 import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
+import dev.baton.core.routing.Router;
 import dev.baton.core.routing.RoutingDecision;
 import dev.baton.core.sla.Clock;
 import dev.baton.core.sla.ClockEvent;
@@ -10,6 +11,7 @@ import dev.baton.core.sla.HandoffEvent;
 import dev.baton.core.sla.LeadClocks;
 import dev.baton.core.sla.ResponseTime;
 import dev.baton.core.sla.SlaPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,10 +28,14 @@ public final class SlaClocks {
 
     private final ClockStore store;
     private final ActiveAgreement agreements;
+    private final Telemetry telemetry;
+    private final RosterStore roster;
 
-    public SlaClocks(ClockStore store, ActiveAgreement agreements) {
+    public SlaClocks(ClockStore store, ActiveAgreement agreements, Telemetry telemetry, RosterStore roster) {
         this.store = store;
         this.agreements = agreements;
+        this.telemetry = telemetry;
+        this.roster = roster;
     }
 
     /** The lead's clocks as stored; none before it first qualifies. */
@@ -58,14 +64,22 @@ public final class SlaClocks {
 
     /** A lead qualified under a version: its clocks from now on run on that version's service levels. */
     public List<LeadStore.LeadEntry> qualified(long leadId, StageChange.LeadQualified change, int version) {
+        telemetry.qualified();
         return react(leadId, new HandoffEvent.StageMoved(change), version);
     }
 
     /** Something happened to a lead that has clocks; a lead without clocks has nothing to react. */
     public List<LeadStore.LeadEntry> on(long leadId, HandoffEvent event) {
-        return store.find(leadId)
+        if (event instanceof HandoffEvent.Assigned || event instanceof HandoffEvent.Queued) {
+            telemetry.routed(event instanceof HandoffEvent.Assigned);
+        }
+        List<LeadStore.LeadEntry> entries = store.find(leadId)
                 .map(stored -> react(leadId, event, stored.agreementVersion()))
                 .orElse(List.of());
+        if (event instanceof HandoffEvent.Assigned assigned && !entries.isEmpty()) {
+            return flagAbsentRep(leadId, assigned, entries);
+        }
+        return entries;
     }
 
     /** A routing decision as the clocks see it: the lead went to a rep, or to a queue where nobody holds it. */
@@ -74,6 +88,32 @@ public final class SlaClocks {
             return new HandoffEvent.Assigned(at, assigned.rep());
         }
         return new HandoffEvent.Queued(at, ((RoutingDecision.Unroutable) decision).queue());
+    }
+
+    /**
+     * A lead given to a rep who is away (out of office, inactive, without a seat) when its clocks start is flagged at
+     * once, not when the first deadline breaks: manual reassignment and account ownership can hand leads to such reps.
+     */
+    private List<LeadStore.LeadEntry> flagAbsentRep(
+            long leadId, HandoffEvent.Assigned assigned, List<LeadStore.LeadEntry> entries) {
+        Optional<String> away = Router.unavailable(roster.roster(assigned.at()), assigned.rep(), assigned.at());
+        if (away.isEmpty()) {
+            return entries;
+        }
+        var flagged = new ArrayList<>(entries);
+        var data = new LinkedHashMap<String, Object>();
+        data.put("rep", assigned.rep());
+        data.put("why", assigned.rep() + " " + away.get());
+        flagged.add(new LeadStore.LeadEntry(
+                leadId,
+                new HistoryEntry(
+                        "RepAwayWhenClocksStarted",
+                        assigned.at(),
+                        "sla",
+                        "Assigned",
+                        store.find(leadId).map(ClockStore.StoredClocks::agreementVersion),
+                        data)));
+        return flagged;
     }
 
     /** What fell due for the lead by {@code now}; the lead is locked by the timer that claimed it. */
@@ -86,6 +126,10 @@ public final class SlaClocks {
         SlaPolicy.Reaction reaction =
                 agreements.version(version).sla().due(stored.get().clocks(), now);
         store.save(leadId, version, reaction.clocks());
+        for (ClockEvent event : reaction.events()) {
+            telemetry.clock(event);
+            telemetry.lateness(event, Duration.between(event.at(), now));
+        }
         return new Due(version, reaction.events(), entries(leadId, reaction.events(), version, "timer"));
     }
 
@@ -97,6 +141,7 @@ public final class SlaClocks {
         SlaPolicy policy = agreements.version(version).sla();
         SlaPolicy.Reaction reaction = policy.react(clocks, event);
         store.save(leadId, version, reaction.clocks());
+        reaction.events().forEach(telemetry::clock);
         if (clocks.respondedAt().isEmpty()
                 || clocks.cycle() != reaction.clocks().cycle()) {
             policy.response(reaction.clocks()).ifPresent(response -> store.saveResponse(leadId, response));

@@ -45,10 +45,7 @@ public final class Notices {
                 packet.routing().owner().or(() -> happening.clock().flatMap(ClockView::rep));
         var notices = new ArrayList<Notice>();
         var seen = new LinkedHashSet<String>();
-        for (NotificationRule rule : agreement.notificationPolicy()) {
-            if (!rule.on().contains(happening.kind())) {
-                continue;
-            }
+        for (NotificationRule rule : rules(happening.kind())) {
             for (String role : rule.roles()) {
                 Optional<String> address = address(role, rep);
                 for (ChannelKind channel : rule.via()) {
@@ -62,6 +59,85 @@ public final class Notices {
             }
         }
         return notices;
+    }
+
+    /**
+     * The rules that cover a kind of notice. A breach also goes to the service levels' {@code escalate-to}, over the
+     * kinds of channel the breach rules use (every kind when none covers breaches).
+     */
+    private List<NotificationRule> rules(NoticeKind kind) {
+        var rules = new ArrayList<NotificationRule>();
+        var breachChannels = new LinkedHashSet<ChannelKind>();
+        for (NotificationRule rule : agreement.notificationPolicy()) {
+            if (rule.on().contains(kind)) {
+                rules.add(rule);
+                breachChannels.addAll(rule.via());
+            }
+        }
+        if (kind == NoticeKind.BREACH) {
+            agreement
+                    .sla()
+                    .escalateTo()
+                    .ifPresent(role -> rules.add(new NotificationRule(
+                            List.of(NoticeKind.BREACH),
+                            List.of(role),
+                            breachChannels.isEmpty() ? List.of(ChannelKind.values()) : List.copyOf(breachChannels))));
+        }
+        return rules;
+    }
+
+    /**
+     * The summary of a version that became active, for the roles the policy names: {@code manager} stands for the
+     * manager of every team, and {@code rep} for nobody (a new version is for the people who run the agreement).
+     */
+    public List<Notice> activated(AgreementSummary summary) {
+        var notices = new ArrayList<Notice>();
+        var seen = new LinkedHashSet<String>();
+        for (NotificationRule rule : agreement.notificationPolicy()) {
+            if (!rule.on().contains(NoticeKind.AGREEMENT_ACTIVATED)) {
+                continue;
+            }
+            for (String role : rule.roles()) {
+                for (String address : addresses(role)) {
+                    for (ChannelKind channel : rule.via()) {
+                        if (configured.contains(channel) && seen.add(channel + " " + address)) {
+                            var fields = new LinkedHashMap<String, Object>();
+                            fields.put("type", NoticeKind.AGREEMENT_ACTIVATED.word());
+                            fields.put("headline", summary.subject());
+                            fields.put("recipient", address);
+                            fields.put("role", role);
+                            fields.put("version", summary.version());
+                            fields.put("summary", summary.text());
+                            fields.put("link", baseUrl + "/api/v1/agreements/" + summary.version());
+                            notices.add(new Notice(
+                                    key(
+                                            "agreement-activated",
+                                            String.valueOf(summary.version()),
+                                            channel.word(),
+                                            address),
+                                    NoticeKind.AGREEMENT_ACTIVATED,
+                                    channel,
+                                    address,
+                                    Optional.empty(),
+                                    summary.subject(),
+                                    summary.text(),
+                                    fields));
+                        }
+                    }
+                }
+            }
+        }
+        return notices;
+    }
+
+    private List<String> addresses(String role) {
+        if (role.equals(NotificationRule.REP)) {
+            return List.of();
+        }
+        if (role.equals(NotificationRule.MANAGER)) {
+            return agreement.teams().stream().map(Team::manager).distinct().toList();
+        }
+        return Optional.ofNullable(agreement.roles().get(role)).stream().toList();
     }
 
     /** The email address a role stands for: the lead's rep, the manager of the rep's team, or a named role. */

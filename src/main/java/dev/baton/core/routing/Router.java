@@ -100,7 +100,7 @@ public final class Router {
      * Why the rep cannot take a lead now; a rep with no seat in any team — taken out of their team, say — cannot take
      * one either, however their account ownership reads.
      */
-    private static Optional<String> unavailable(Roster roster, String rep, Instant at) {
+    public static Optional<String> unavailable(Roster roster, String rep, Instant at) {
         return roster.seat(rep).map(seat -> seat.unavailable(at)).orElse(Optional.of("has no seat in any team"));
     }
 

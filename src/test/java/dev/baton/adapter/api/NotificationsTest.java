@@ -149,6 +149,31 @@ class NotificationsTest extends LeadScenarios {
     }
 
     @Test
+    void bothTeamsGetASummaryOfANewVersionWithItsChanges() throws Exception {
+        String source = java.nio.file.Files.readString(
+                        java.nio.file.Path.of("examples/agreements/saas-north-america-europe.yaml"))
+                .replace("threshold: 60", "threshold: 55");
+        int activated = activate(source, "a lower threshold");
+
+        deliverAll();
+
+        MimeMessage[] toSales = MAIL.getReceivedMessagesForDomain("northwind.example");
+        assertThat(toSales)
+                .extracting(mail -> mail.getAllRecipients()[0].toString())
+                .contains("maria.lopez@northwind.example", "sam.okafor@northwind.example", "revops@northwind.example");
+        MimeMessage summary = toSales[0];
+        assertThat(summary.getSubject())
+                .isEqualTo(
+                        "Agreement version " + activated + " is active: Northwind SaaS — marketing & sales agreement");
+        String text = part((Multipart) summary.getContent(), "text/plain");
+        assertThat(text)
+                .contains("MQL rule:", "threshold 55", "Service levels:", "accept-within 4 business hours")
+                .contains("Reason codes:", "Shared targets and their owners:", "owner marketing")
+                .contains("Changes from the version before:", "threshold 60 → 55");
+        assertThat(RECEIVER.slack).anyMatch(request -> request.body().contains("is active"));
+    }
+
+    @Test
     void aReceiverThatFailsThreeTimesGetsTheNoticeOnceWithOneIdAndAValidSignature() throws Exception {
         RECEIVER.failFirst("msg_retried", 3);
         outbox.add(List.of(webhookNotice("msg_retried")), clock.instant());

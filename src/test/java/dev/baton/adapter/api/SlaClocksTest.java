@@ -162,6 +162,25 @@ class SlaClocksTest extends LeadScenarios {
         assertThat(clockEntries(id)).noneMatch(e -> e.startsWith("LeadUnresponsive") || e.startsWith("ClockBreached"));
     }
 
+    @Test
+    void aLeadHandedToARepWhoIsAwayIsFlaggedWhenItsClocksStart() {
+        long id = mqlAtFridayHalfPastFour(false);
+        String away = "tom.berg@northwind.example";
+        assertThat(postJson(
+                                "/api/v1/reps/" + away + "/absences",
+                                "{\"from\":\"2026-10-16T00:00:00Z\",\"until\":\"2026-10-30T00:00:00Z\",\"note\":\"leave\"}")
+                        .status())
+                .isEqualTo(201);
+
+        Response moved = postJson(
+                "/api/v1/leads/" + id + "/reassign", "{\"rep\":\"" + away + "\",\"reason\":\"knows the account\"}");
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        JsonNode flag = lastOfType(id, "RepAwayWhenClocksStarted");
+        assertThat(flag.get("at").asString()).isEqualTo("2026-10-16T20:30:00Z");
+        assertThat(flag.at("/data/why").asString()).startsWith(away + " out of office until");
+    }
+
     /** An ideal lead that qualifies at Friday 16:30, by a webinar and a download, or by a demo request. */
     private long mqlAtFridayHalfPastFour(boolean priority) {
         clock.set(FRIDAY_1630);
