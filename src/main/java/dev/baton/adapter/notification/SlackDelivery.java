@@ -36,14 +36,59 @@ public final class SlackDelivery implements Delivery {
         post.send(url, Map.of(), json.writeValueAsString(message(notice)));
     }
 
+    /** Slack's limit on the text of one section block. */
+    private static final int SECTION_LIMIT = 3000;
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> message(Notice notice) {
         Map<String, Object> fields = notice.fields();
-        Map<String, Object> lead = (Map<String, Object>) fields.getOrDefault("lead", Map.of());
-        var lines = new ArrayList<String>();
+        var blocks = new ArrayList<Object>();
+        blocks.add(Map.of(
+                "type",
+                "header",
+                "text",
+                Map.of(
+                        "type",
+                        "plain_text",
+                        "text",
+                        clip(String.valueOf(fields.getOrDefault("headline", notice.subject())), 150))));
+        String link;
+        if (fields.get("lead") instanceof Map<?, ?> lead) {
+            blocks.add(section(String.join("\n", leadLines((Map<String, Object>) lead, fields))));
+            link = String.valueOf(lead.get("link"));
+        } else {
+            blocks.add(section("```"
+                    + clip(String.valueOf(fields.getOrDefault("summary", notice.text())), SECTION_LIMIT - 6) + "```"));
+            link = String.valueOf(fields.getOrDefault("link", ""));
+        }
         String to = fields.containsKey("slack")
                 ? "<@" + fields.get("slack") + ">"
-                : String.valueOf(fields.get("recipient"));
+                : escape(String.valueOf(fields.get("recipient")));
+        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", "For " + to))));
+        blocks.add(Map.of(
+                "type",
+                "actions",
+                "elements",
+                List.of(Map.of(
+                        "type",
+                        "button",
+                        "text",
+                        Map.of(
+                                "type",
+                                "plain_text",
+                                "text",
+                                fields.containsKey("lead") ? "Open the lead" : "Open the agreement"),
+                        "url",
+                        link))));
+        var message = new LinkedHashMap<String, Object>();
+        message.put("text", notice.subject());
+        message.put("blocks", blocks);
+        return message;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> leadLines(Map<String, Object> lead, Map<String, Object> fields) {
+        var lines = new ArrayList<String>();
         lines.add("*" + escape(String.valueOf(lead.getOrDefault("name", ""))) + "* · "
                 + escape(String.valueOf(lead.getOrDefault("company", ""))) + " · "
                 + escape(String.valueOf(lead.getOrDefault("email", ""))));
@@ -60,31 +105,15 @@ public final class SlackDelivery implements Delivery {
             lines.add("*Deadline:* " + clock.get("clock") + " by " + clock.get("deadlineLocal") + " ("
                     + clock.get("state") + ")");
         }
-        var blocks = new ArrayList<Object>();
-        blocks.add(Map.of(
-                "type",
-                "header",
-                "text",
-                Map.of(
-                        "type",
-                        "plain_text",
-                        "text",
-                        String.valueOf(fields.getOrDefault("headline", notice.subject())))));
-        blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", String.join("\n", lines))));
-        blocks.add(
-                Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", "For " + escape(to)))));
-        blocks.add(Map.of(
-                "type",
-                "actions",
-                "elements",
-                List.of(Map.of(
-                        "type", "button",
-                        "text", Map.of("type", "plain_text", "text", "Open the lead"),
-                        "url", String.valueOf(lead.getOrDefault("link", ""))))));
-        var message = new LinkedHashMap<String, Object>();
-        message.put("text", notice.subject());
-        message.put("blocks", blocks);
-        return message;
+        return lines;
+    }
+
+    private static Map<String, Object> section(String text) {
+        return Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", clip(text, SECTION_LIMIT)));
+    }
+
+    private static String clip(String text, int most) {
+        return text.length() <= most ? text : text.substring(0, most - 1) + "…";
     }
 
     /** Slack's three control characters in mrkdwn text. */
