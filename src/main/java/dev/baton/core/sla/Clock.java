@@ -109,14 +109,7 @@ public record Clock(
     }
 
     Clock met(Instant at) {
-        return new Clock(
-                kind,
-                cycle,
-                rep,
-                span,
-                startedAt,
-                deadline,
-                remindAt,
+        return next(
                 state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET,
                 Optional.of(at),
                 breachedAt,
@@ -125,38 +118,12 @@ public record Clock(
                 progress);
     }
 
-    Clock breached(Optional<Instant> reassignAt) {
-        return new Clock(
-                kind,
-                cycle,
-                rep,
-                span,
-                startedAt,
-                deadline,
-                remindAt,
-                ClockState.BREACHED,
-                metAt,
-                Optional.of(deadline),
-                stoppedAt,
-                reassignAt,
-                progress);
+    Clock breached(Optional<Instant> reassignment) {
+        return next(ClockState.BREACHED, metAt, Optional.of(deadline), stoppedAt, reassignment, progress);
     }
 
     Clock stopped(Instant at) {
-        return new Clock(
-                kind,
-                cycle,
-                rep,
-                span,
-                startedAt,
-                deadline,
-                remindAt,
-                ClockState.STOPPED,
-                metAt,
-                breachedAt,
-                Optional.of(at),
-                reassignAt,
-                progress);
+        return next(ClockState.STOPPED, metAt, breachedAt, Optional.of(at), reassignAt, progress);
     }
 
     /** Nothing more is due for the clock: the lead has moved on. */
@@ -164,7 +131,18 @@ public record Clock(
         return with(progress.close());
     }
 
-    Clock with(Progress next) {
+    Clock with(Progress updated) {
+        return next(state, metAt, breachedAt, stoppedAt, reassignAt, updated);
+    }
+
+    /** The same promise in another state: what it is about (kind, rep, span, start, deadline) never changes. */
+    private Clock next(
+            ClockState to,
+            Optional<Instant> met,
+            Optional<Instant> breached,
+            Optional<Instant> stopped,
+            Optional<Instant> reassignment,
+            Progress updated) {
         return new Clock(
                 kind,
                 cycle,
@@ -173,11 +151,11 @@ public record Clock(
                 startedAt,
                 deadline,
                 remindAt,
-                state,
-                metAt,
-                breachedAt,
-                stoppedAt,
-                reassignAt,
-                next);
+                to,
+                met,
+                breached,
+                stopped,
+                reassignment,
+                updated);
     }
 }
