@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the handoff packet of a lead from its profile, its history and the agreement that scored it. */
 public final class Handoffs {
@@ -34,13 +35,26 @@ public final class Handoffs {
     }
 
     public HandoffPacket packet(long leadId) {
+        return packet(leadId, true);
+    }
+
+    /**
+     * The packet for a notice about a lead's clocks: the score card as last scored (from the lead's trace) and no
+     * touchpoints, so that a timer sending hundreds of breach notices a second does not score each lead again from
+     * all its events.
+     */
+    public HandoffPacket brief(long leadId) {
+        return packet(leadId, false);
+    }
+
+    private HandoffPacket packet(long leadId, boolean whole) {
         LeadDetails details = queries.details(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
-        StoredLead lead = leads.find(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
-        ActiveAgreement.Running agreement =
-                details.scoredWith().map(agreements::version).orElseGet(agreements::require);
-        List<EngagementEvent> events = engagement.ofLead(leadId);
         Instant now = clock.instant();
-        ScoreCard card = agreement.scorer().score(lead.facts(), events, now);
+        Optional<ScoreCard> stored =
+                details.scoreCard().filter(ScoreCard.class::isInstance).map(ScoreCard.class::cast);
+        List<EngagementEvent> events = whole || stored.isEmpty() ? engagement.ofLead(leadId) : List.of();
+        ScoreCard card = whole || stored.isEmpty() ? score(leadId, details, events, now) : stored.get();
+        List<EngagementEvent> touchpoints = whole ? events : List.of();
         return new HandoffPacket(
                 leadId,
                 details.email(),
@@ -48,14 +62,21 @@ public final class Handoffs {
                 details.company(),
                 details.stage(),
                 card,
-                events,
-                HandoffPacket.summarise(events),
+                touchpoints,
+                HandoffPacket.summarise(touchpoints),
                 details.whyQualified(),
                 details.qualifiedAt(),
                 details.qualifiedWith(),
                 new HandoffPacket.Routing(
                         details.owner(), details.team(), details.queue(), details.assignedAt(), why(details)),
                 clocks.views(leadId, now));
+    }
+
+    private ScoreCard score(long leadId, LeadDetails details, List<EngagementEvent> events, Instant now) {
+        StoredLead lead = leads.find(leadId).orElseThrow(() -> LeadCommands.notFound(leadId));
+        ActiveAgreement.Running agreement =
+                details.scoredWith().map(agreements::version).orElseGet(agreements::require);
+        return agreement.scorer().score(lead.facts(), events, now);
     }
 
     private static String why(LeadDetails details) {

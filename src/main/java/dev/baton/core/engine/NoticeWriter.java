@@ -71,7 +71,7 @@ public final class NoticeWriter {
         if (happenings.isEmpty()) {
             return;
         }
-        HandoffPacket packet = handoffs.packet(leadId);
+        HandoffPacket packet = handoffs.brief(leadId);
         happenings.forEach(happening -> write(version, packet, happening));
     }
 
