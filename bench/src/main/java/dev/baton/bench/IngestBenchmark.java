@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -249,7 +248,7 @@ public final class IngestBenchmark {
         log("MQL latency: preparing %d ideal leads", settings.probes());
         var probes = new MqlProbes(baton);
         probes.prepare(WARM_PROBES + settings.probes(), "mql");
-        try (var load = backgroundLoad(pool, "background")) {
+        try (var load = LoadClients.thousandEventsASecond(baton, pool, now, "background")) {
             probes.run(FAST_PROBES, WARM_PROBES);
             load.window();
             long eventsBefore = load.events();
@@ -280,7 +279,7 @@ public final class IngestBenchmark {
         BulkLoad.Ids leads = bulkLoad();
         var probes = new MqlProbes(baton);
         probes.prepare(RESCORING_PROBES, "rescoring");
-        try (var load = backgroundLoad(leads, "live")) {
+        try (var load = LoadClients.thousandEventsASecond(baton, leads, now, "live")) {
             Pacing.after(SETTLE);
             load.window();
             long baselineEnds = System.nanoTime() + BASELINE.toNanos();
@@ -356,24 +355,6 @@ public final class IngestBenchmark {
                 "PostgreSQL memory (PSS of " + meter.postgresProcessCount() + " processes), peak of 1 s samples",
                 mib(meter.peakPostgresPss()) + " (now " + mib(meter.postgresPss()) + ")",
                 "shared_buffers counted once");
-    }
-
-    private LoadClients.PacedLoad backgroundLoad(BulkLoad.Ids leads, String tag) {
-        var events = new SyntheticData(7, now);
-        var next = new AtomicLong();
-        return new LoadClients.PacedLoad(
-                baton,
-                () -> {
-                    var batch = new ArrayList<String>();
-                    for (int i = 0; i < 20; i++) {
-                        long lead = leads.get(events.nextInt((int) leads.count()));
-                        batch.add(events.event(tag + "-" + next.getAndIncrement(), lead, Duration.ofDays(30))
-                                .json());
-                    }
-                    return "{\"events\":[" + String.join(",", batch) + "]}";
-                },
-                20,
-                Duration.ofMillis(20));
     }
 
     private static String ms(Latencies latencies, double percentile) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,25 @@ import java.util.function.Supplier;
 final class LoadClients {
 
     private LoadClients() {}
+
+    /** A steady background load of 1,000 events a second: 20 events about random leads every 20 ms. */
+    static PacedLoad thousandEventsASecond(BatonProcess baton, BulkLoad.Ids leads, Instant now, String tag) {
+        var events = new SyntheticData(7, now);
+        var next = new AtomicLong();
+        return new PacedLoad(
+                baton,
+                () -> {
+                    var batch = new ArrayList<String>();
+                    for (int i = 0; i < 20; i++) {
+                        long lead = leads.get(events.nextInt((int) leads.count()));
+                        batch.add(events.event(tag + "-" + next.getAndIncrement(), lead, Duration.ofDays(30))
+                                .json());
+                    }
+                    return "{\"events\":[" + String.join(",", batch) + "]}";
+                },
+                20,
+                Duration.ofMillis(20));
+    }
 
     static HttpRequest.Builder postEvents(BatonProcess baton, String body) {
         return baton.request("/api/v1/events")

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -98,14 +97,14 @@ public final class TimerBenchmark {
         probes.prepare(2 * count + 50, "timers");
 
         Latencies without;
-        try (var load = backgroundLoad(leads)) {
+        try (var load = LoadClients.thousandEventsASecond(baton, leads, now, "load")) {
             Pacing.after(Duration.ofSeconds(5));
             without = probes.run(PROBES, count);
         }
         Instant start = Instant.now().plus(LEAD_IN);
         dueAtRate(leads, start);
         Latencies with;
-        try (var load = backgroundLoad(leads)) {
+        try (var load = LoadClients.thousandEventsASecond(baton, leads, now, "load")) {
             Pacing.after(LEAD_IN);
             with = probes.run(PROBES, count);
             Pacing.after(DRAIN);
@@ -224,24 +223,6 @@ public final class TimerBenchmark {
             }
         }
         return latencies;
-    }
-
-    private LoadClients.PacedLoad backgroundLoad(BulkLoad.Ids leads) {
-        var events = new SyntheticData(7, now);
-        var next = new AtomicLong();
-        return new LoadClients.PacedLoad(
-                baton,
-                () -> {
-                    var batch = new ArrayList<String>();
-                    for (int i = 0; i < 20; i++) {
-                        long lead = leads.get(events.nextInt((int) leads.count()));
-                        batch.add(events.event("load-" + next.getAndIncrement(), lead, Duration.ofDays(30))
-                                .json());
-                    }
-                    return "{\"events\":[" + String.join(",", batch) + "]}";
-                },
-                20,
-                Duration.ofMillis(20));
     }
 
     private static double percentile(long[] values, double percent) {

@@ -53,7 +53,8 @@ public final class ProblemResponsesInDocument implements OpenApiCustomizer {
         }
         add(responses, "406", "The Accept header names no type this operation answers with");
         boolean step = path.startsWith("/api/v1/leads/{id}/") && !path.endsWith("/activities")
-                || path.startsWith("/api/v1/agreements/{number}/");
+                || path.startsWith("/api/v1/agreements/{number}/")
+                || path.equals("/api/v1/notifications/{id}/retry");
         if (body && step) {
             add(
                     responses,

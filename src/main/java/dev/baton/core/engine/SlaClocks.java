@@ -65,7 +65,7 @@ public final class SlaClocks {
     /** A lead qualified under a version: its clocks from now on run on that version's service levels. */
     public List<LeadStore.LeadEntry> qualified(long leadId, StageChange.LeadQualified change, int version) {
         telemetry.qualified();
-        return react(leadId, new HandoffEvent.StageMoved(change), version);
+        return react(leadId, new HandoffEvent.StageMoved(change), version, of(leadId));
     }
 
     /** Something happened to a lead that has clocks; a lead without clocks has nothing to react. */
@@ -73,11 +73,15 @@ public final class SlaClocks {
         if (event instanceof HandoffEvent.Assigned || event instanceof HandoffEvent.Queued) {
             telemetry.routed(event instanceof HandoffEvent.Assigned);
         }
-        List<LeadStore.LeadEntry> entries = store.find(leadId)
-                .map(stored -> react(leadId, event, stored.agreementVersion()))
-                .orElse(List.of());
+        Optional<ClockStore.StoredClocks> stored = store.find(leadId);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        int version = stored.get().agreementVersion();
+        List<LeadStore.LeadEntry> entries =
+                react(leadId, event, version, stored.get().clocks());
         if (event instanceof HandoffEvent.Assigned assigned && !entries.isEmpty()) {
-            return flagAbsentRep(leadId, assigned, entries);
+            return flagAbsentRep(leadId, assigned, version, entries);
         }
         return entries;
     }
@@ -95,7 +99,7 @@ public final class SlaClocks {
      * once, not when the first deadline breaks: manual reassignment and account ownership can hand leads to such reps.
      */
     private List<LeadStore.LeadEntry> flagAbsentRep(
-            long leadId, HandoffEvent.Assigned assigned, List<LeadStore.LeadEntry> entries) {
+            long leadId, HandoffEvent.Assigned assigned, int version, List<LeadStore.LeadEntry> entries) {
         Optional<String> away = Router.unavailable(roster.roster(assigned.at()), assigned.rep(), assigned.at());
         if (away.isEmpty()) {
             return entries;
@@ -107,12 +111,7 @@ public final class SlaClocks {
         flagged.add(new LeadStore.LeadEntry(
                 leadId,
                 new HistoryEntry(
-                        "RepAwayWhenClocksStarted",
-                        assigned.at(),
-                        "sla",
-                        "Assigned",
-                        store.find(leadId).map(ClockStore.StoredClocks::agreementVersion),
-                        data)));
+                        "RepAwayWhenClocksStarted", assigned.at(), "sla", "Assigned", Optional.of(version), data)));
         return flagged;
     }
 
@@ -136,8 +135,7 @@ public final class SlaClocks {
     /** The events a timer found due, for the caller to act on, their timeline entries, and the version they ran on. */
     public record Due(int version, List<ClockEvent> events, List<LeadStore.LeadEntry> entries) {}
 
-    private List<LeadStore.LeadEntry> react(long leadId, HandoffEvent event, int version) {
-        LeadClocks clocks = of(leadId);
+    private List<LeadStore.LeadEntry> react(long leadId, HandoffEvent event, int version, LeadClocks clocks) {
         SlaPolicy policy = agreements.version(version).sla();
         SlaPolicy.Reaction reaction = policy.react(clocks, event);
         store.save(leadId, version, reaction.clocks());

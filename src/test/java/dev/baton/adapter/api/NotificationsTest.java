@@ -226,6 +226,10 @@ class NotificationsTest extends LeadScenarios {
         assertThat(notice("msg_dead").get("state").asString()).isEqualTo("delivered");
         assertThat(RECEIVER.accepted).containsExactly("msg_dead");
         assertThat(RECEIVER.webhook).extracting(Request::id).containsOnly("msg_dead");
+        JsonNode retry = get("/api/openapi").json().at("/paths/~1api~1v1~1notifications~1{id}~1retry/post/responses");
+        assertThat(retry.has("200") && retry.has("404") && retry.has("409"))
+                .as(retry.toString())
+                .isTrue();
         assertThat(get("/api/v1/notifications?state=sleeping").status()).isEqualTo(400);
         assertThat(get("/api/v1/notifications/999999").status()).isEqualTo(404);
     }
