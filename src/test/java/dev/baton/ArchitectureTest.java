@@ -1,6 +1,7 @@
 package dev.baton;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,6 +33,13 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("dev.baton.adapter..", "dev.baton.app..");
+
+    @ArchTest
+    static final ArchRule corePackagesFormNoCycles = slices().matching("dev.baton.core.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .because("each core package builds on the ones below it (the lead's timeline on the lifecycle, routing and"
+                    + " the clocks; the clocks on the calendar), never back");
 
     @ArchTest
     static final ArchRule adaptersDoNotDependOnTheWiring = noClasses()

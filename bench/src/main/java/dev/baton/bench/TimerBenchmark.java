@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,10 +44,19 @@ public final class TimerBenchmark {
     private final int open = Integer.getInteger("timers.open", 100_000);
     private final int rate = Integer.getInteger("timers.rate", 200);
     private final int seconds = Integer.getInteger("timers.seconds", 60);
+    private static final Optional<Path> PROFILE = Optional.ofNullable(System.getProperty("timers.profile"))
+            .filter(folder -> !folder.isBlank())
+            .map(Path::of);
+    private static final String RECORDING = "timers";
+    private static final boolean NOTICES = Boolean.parseBoolean(System.getProperty("timers.notices", "true"));
 
-    private TimerBenchmark(BatonProcess baton, Connection db) {
+    private final ProcessMeter meter;
+    private Optional<PostgresProfile> postgres = Optional.empty();
+
+    private TimerBenchmark(BatonProcess baton, Connection db, ProcessMeter meter) {
         this.baton = baton;
         this.db = db;
+        this.meter = meter;
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,14 +76,27 @@ public final class TimerBenchmark {
                 "-Dbaton.sla.interval=100ms",
                 "-Dbaton.notifications.interval=100ms"));
         // -Dtimers.notices=false runs the timers with no channel configured: no notice is written or delivered
-        if (Boolean.parseBoolean(System.getProperty("timers.notices", "true"))) {
+        if (NOTICES) {
             options.add("-Dbaton.notifications.webhook.url=http://localhost:"
                     + receiver.getAddress().getPort() + "/hook");
             options.add("-Dbaton.notifications.webhook.secret=bench-secret");
         }
+        if (PROFILE.isPresent()) {
+            // -Dtimers.profile=<folder>: the flight recorder and pg_stat_statements over the phase with timers
+            options.add("-XX:StartFlightRecording:name=" + RECORDING + ",settings=profile");
+            options.add("-XX:FlightRecorderOptions:stackdepth=256");
+            try (BatonProcess first = BatonProcess.start(dir, options);
+                    Connection db = first.database()) {
+                PostgresProfile.loadAtNextStart(db);
+            }
+        }
         try (BatonProcess baton = BatonProcess.start(dir, options);
-                Connection db = baton.database()) {
-            var benchmark = new TimerBenchmark(baton, db);
+                Connection db = baton.database();
+                ProcessMeter meter = new ProcessMeter(baton)) {
+            var benchmark = new TimerBenchmark(baton, db, meter);
+            if (PROFILE.isPresent()) {
+                benchmark.postgres = Optional.of(new PostgresProfile(baton.database()));
+            }
             benchmark.run(received);
             System.out.println();
             System.out.println(benchmark.report.markdown());
@@ -99,15 +122,45 @@ public final class TimerBenchmark {
         Latencies without;
         try (var load = LoadClients.thousandEventsASecond(baton, leads, now, "load")) {
             Pacing.after(Duration.ofSeconds(5));
+            ProcessMeter.Cpu before = meter.cpu();
+            long sent = load.events();
             without = probes.run(PROBES, count);
+            report.cpu(
+                    "MQL probes + 1,000 events/s, no timers",
+                    meter.cpu().minus(before),
+                    load.events() - sent + without.count());
         }
         Instant start = Instant.now().plus(LEAD_IN);
         dueAtRate(leads, start);
         Latencies with;
+        Instant recording = Instant.now();
+        if (postgres.isPresent()) {
+            postgres.get().start();
+        }
         try (var load = LoadClients.thousandEventsASecond(baton, leads, now, "load")) {
             Pacing.after(LEAD_IN);
+            ProcessMeter.Cpu before = meter.cpu();
+            long sent = load.events();
             with = probes.run(PROBES, count);
+            report.cpu(
+                    "MQL probes + 1,000 events/s, " + rate + " clocks due/s",
+                    meter.cpu().minus(before),
+                    load.events() - sent + with.count());
             Pacing.after(DRAIN);
+        }
+        if (PROFILE.isPresent()) {
+            Path folder = Files.createDirectories(PROFILE.get());
+            ProcessMeter.jcmd(
+                    baton.pid(),
+                    "JFR.dump",
+                    "name=" + RECORDING,
+                    "begin=" + recording,
+                    "end=" + Instant.now(),
+                    "filename=" + folder.resolve("with-timers.jfr"));
+            Files.writeString(
+                    folder.resolve("with-timers-postgres.txt"),
+                    postgres.orElseThrow().report());
+            postgres.get().close();
         }
         long[] late = lateness();
         List<Long> delivery = delivery(deliveries);
@@ -116,12 +169,16 @@ public final class TimerBenchmark {
         report.atMost("timer lateness, p50", ms(percentile(late, 50)), percentile(late, 50), 1000, "—");
         report.atMost("timer lateness, p99", ms(percentile(late, 99)), percentile(late, 99), 1000, "≤ 1 s");
         long[] deliveredIn = delivery.stream().mapToLong(Long::longValue).toArray();
-        report.atMost(
-                "delivery to a local receiver, p99",
-                ms(percentile(deliveredIn, 99)),
-                percentile(deliveredIn, 99),
-                2000,
-                "≤ 2 s");
+        if (!NOTICES) {
+            report.info("delivery to a local receiver, p99", "—", "no channel configured");
+        } else {
+            report.atMost(
+                    "delivery to a local receiver, p99",
+                    ms(percentile(deliveredIn, 99)),
+                    percentile(deliveredIn, 99),
+                    2000,
+                    "≤ 2 s");
+        }
         double ratio = with.percentileMillis(99) / without.percentileMillis(99);
         report.atMost(
                 "MQL visible p99 with timers vs without",

@@ -12,7 +12,8 @@ import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.handoff.HandoffPacket;
-import dev.baton.core.lead.HistoryEntry;
+import dev.baton.core.lead.Activity;
+import dev.baton.core.timeline.TimelineEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -96,7 +97,7 @@ class LeadController {
 
     @GetMapping("/{id}/timeline")
     @Operation(summary = "Everything that happened to the lead, oldest first; never rewritten")
-    List<HistoryEntry> timeline(@PathVariable long id) {
+    List<TimelineEntry> timeline(@PathVariable long id) {
         details(id);
         return leads.history(id);
     }
@@ -259,12 +260,12 @@ class LeadController {
             @Nullable String outcome,
             @Nullable String notes) {
 
-        Activities.Activity toActivity() {
+        Activity toActivity() {
             var errors = new InvalidFields.Collector();
-            Optional<Activities.Type> kind = Optional.empty();
+            Optional<Activity.Type> kind = Optional.empty();
             try {
                 kind = Optional.ofNullable(type)
-                        .map(t -> Activities.Type.valueOf(t.strip().toUpperCase(Locale.ROOT)));
+                        .map(t -> Activity.Type.valueOf(t.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 kind = Optional.empty();
             }
@@ -278,7 +279,7 @@ class LeadController {
                 errors.add("rep", "rep is required: who made the touch");
             }
             errors.throwIfAny();
-            return new Activities.Activity(
+            return new Activity(
                     kind.orElseThrow(), at, rep.strip(), Optional.ofNullable(outcome), Optional.ofNullable(notes));
         }
     }

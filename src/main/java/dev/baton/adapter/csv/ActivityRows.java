@@ -1,6 +1,6 @@
 package dev.baton.adapter.csv;
 
-import dev.baton.core.engine.Activities;
+import dev.baton.core.lead.Activity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +21,12 @@ final class ActivityRows implements Rows<ActivityRows.Logged> {
     static final List<String> COUNTS = List.of("logged");
 
     /** A touch and the lead it was made on. */
-    record Logged(LeadRef lead, Activities.Activity activity) {}
+    record Logged(LeadRef lead, Activity activity) {}
 
     private final LeadDirectory leads;
-    private final BiConsumer<Long, Activities.Activity> log;
+    private final BiConsumer<Long, Activity> log;
 
-    ActivityRows(LeadDirectory leads, BiConsumer<Long, Activities.Activity> log) {
+    ActivityRows(LeadDirectory leads, BiConsumer<Long, Activity> log) {
         this.leads = leads;
         this.log = log;
     }
@@ -34,7 +34,7 @@ final class ActivityRows implements Rows<ActivityRows.Logged> {
     @Override
     public Optional<Logged> parse(Row row) {
         Optional<LeadRef> lead = LeadRef.read(row);
-        Optional<Activities.Type> type =
+        Optional<Activity.Type> type =
                 row.required("type", "call, email, meeting or social").flatMap(text -> type(row, text));
         Optional<Instant> at = row.required("at", "when the touch happened").flatMap(text -> row.instant("at"));
         Optional<String> rep = row.required("rep", "who made the touch");
@@ -43,7 +43,7 @@ final class ActivityRows implements Rows<ActivityRows.Logged> {
         }
         return Optional.of(new Logged(
                 lead.orElseThrow(),
-                new Activities.Activity(
+                new Activity(
                         type.orElseThrow(),
                         at.orElseThrow(),
                         rep.orElseThrow(),
@@ -51,9 +51,9 @@ final class ActivityRows implements Rows<ActivityRows.Logged> {
                         row.text("notes"))));
     }
 
-    private static Optional<Activities.Type> type(Row row, String text) {
+    private static Optional<Activity.Type> type(Row row, String text) {
         try {
-            return Optional.of(Activities.Type.valueOf(text.toUpperCase(Locale.ROOT)));
+            return Optional.of(Activity.Type.valueOf(text.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             row.error("type", "'" + text + "' is not a type of touch: call, email, meeting or social");
             return Optional.empty();

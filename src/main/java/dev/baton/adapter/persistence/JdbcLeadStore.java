@@ -3,11 +3,12 @@ package dev.baton.adapter.persistence;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.lead.Email;
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.routing.AccountNames;
 import dev.baton.core.routing.RoutingDecision;
+import dev.baton.core.timeline.HistoryEntry;
+import dev.baton.core.timeline.TimelineEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -188,7 +189,9 @@ public final class JdbcLeadStore implements LeadStore {
                                 .toArray(Integer[]::new))
                 .param(
                         "data",
-                        entries.stream().map(e -> json.text(e.entry().data())).toArray(String[]::new))
+                        entries.stream()
+                                .map(e -> json.text(LeadEventJson.data(e.entry().event())))
+                                .toArray(String[]::new))
                 .update();
     }
 
@@ -358,18 +361,18 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("actor", entry.actor())
                 .param("cause", entry.cause())
                 .param("version", entry.agreementVersion().orElse(null))
-                .param("data", json.jsonb(entry.data()))
+                .param("data", json.jsonb(LeadEventJson.data(entry.event())))
                 .update();
     }
 
     @Override
-    public List<HistoryEntry> history(long leadId) {
+    public List<TimelineEntry> history(long leadId) {
         return jdbc.sql("""
                         select type, at, actor, cause, agreement_version, data from lead_history
                          where lead_id = :lead order by id
                         """)
                 .param("lead", leadId)
-                .query((row, i) -> new HistoryEntry(
+                .query((row, i) -> new TimelineEntry(
                         row.getString("type"),
                         row.getTimestamp("at").toInstant(),
                         row.getString("actor"),

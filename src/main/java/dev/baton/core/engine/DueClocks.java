@@ -53,7 +53,7 @@ public final class DueClocks {
                 for (ClockEvent event : due.events()) {
                     act(leadId, event);
                 }
-                notices.clockEvents(leadId, due.version(), due.events());
+                notices.on(due.entries());
                 fired.addAll(due.events());
             }
             return fired;

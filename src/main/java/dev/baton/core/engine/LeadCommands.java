@@ -1,12 +1,11 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.lifecycle.Lifecycle;
 import dev.baton.core.lifecycle.Outcome;
 import dev.baton.core.lifecycle.Stage;
 import dev.baton.core.lifecycle.StageChange;
-import dev.baton.core.sla.HandoffEvent;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,31 +71,14 @@ public final class LeadCommands {
                             "qualified in " + recorded.source() + " by " + recorded.actor(),
                             List.of());
                 }
-                leads.append(
-                        leadId,
-                        new HistoryEntry(
-                                change.getClass().getSimpleName(),
-                                change.at(),
-                                change.actor(),
-                                cause,
-                                Optional.of(agreement.version()),
-                                change));
-                leads.appendAll(clocksOn(leadId, change, agreement));
+                var moved = new LeadStore.LeadEntry(
+                        leadId, new LeadEvent.StageMoved(change), cause, Optional.of(agreement.version()));
+                leads.appendAll(List.of(moved));
+                leads.appendAll(clocks.on(moved));
             }
             leads.saveStatus(leadId, status, written);
             return leads.find(leadId).orElseThrow();
         });
-    }
-
-    /** What a change does to the lead's clocks; history brought in from another system runs no clocks. */
-    private List<LeadStore.LeadEntry> clocksOn(long leadId, StageChange change, ActiveAgreement.Running agreement) {
-        if (change instanceof StageChange.StageRecorded) {
-            return List.of();
-        }
-        if (change instanceof StageChange.LeadQualified qualified) {
-            return clocks.qualified(leadId, qualified, agreement.version());
-        }
-        return clocks.on(leadId, new HandoffEvent.StageMoved(change));
     }
 
     static BatonException.NotFound notFound(long leadId) {

@@ -2,8 +2,9 @@ package dev.baton.core.engine;
 
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.EngagementEvent;
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lead.RawEvent;
+import dev.baton.core.timeline.HistoryEntry;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,12 +79,7 @@ public final class LeadIntake {
                 leads.append(
                         lead.id(),
                         new HistoryEntry(
-                                "LeadCreated",
-                                now,
-                                actor,
-                                "api",
-                                version(),
-                                Map.of("email", lead.email().address())));
+                                new LeadEvent.LeadCreated(lead.email().address(), now, actor), "api", version()));
             }
             mergeProfile(lead, input.fields(), actor, now);
             StoredLead merged = leads.lock(lead.id()).orElseThrow();
@@ -97,7 +93,7 @@ public final class LeadIntake {
         var leadFields = new TreeMap<String, String>();
         var companyFields = new TreeMap<String, String>();
         fields.forEach((field, value) -> (field.startsWith("company.") ? companyFields : leadFields).put(field, value));
-        Map<String, Object> changes = new LinkedHashMap<>();
+        Map<String, LeadEvent.FieldChange> changes = new LinkedHashMap<>();
         var profile = new TreeMap<>(lead.profile());
         leadFields.forEach((field, value) -> change(profile, field, value, changes));
         if (!changes.isEmpty()) {
@@ -111,11 +107,11 @@ public final class LeadIntake {
             StoredLead current = lead;
             if (lead.companyId().isEmpty()) {
                 leads.linkCompany(lead.id(), leads.companyWithDomain(domain.get(), now));
-                changes.put("company.domain", Map.of("to", domain.get()));
+                changes.put("company.domain", new LeadEvent.FieldChange(Optional.empty(), domain.get()));
                 current = leads.lock(lead.id()).orElseThrow();
             }
             var company = new TreeMap<>(current.companyProfile());
-            var companyChanges = new LinkedHashMap<String, Object>();
+            var companyChanges = new LinkedHashMap<String, LeadEvent.FieldChange>();
             companyFields.forEach((field, value) -> change(company, field, value, companyChanges));
             if (!companyChanges.isEmpty()) {
                 var merged = new TreeMap<String, String>();
@@ -125,23 +121,21 @@ public final class LeadIntake {
             }
         }
         if (!changes.isEmpty()) {
-            leads.append(lead.id(), new HistoryEntry("LeadFieldsChanged", now, actor, "api", version(), changes));
+            leads.append(
+                    lead.id(),
+                    new HistoryEntry(new LeadEvent.LeadFieldsChanged(changes, now, actor), "api", version()));
         }
     }
 
-    private static void change(Map<String, String> profile, String field, String value, Map<String, Object> changes) {
+    private static void change(
+            Map<String, String> profile, String field, String value, Map<String, LeadEvent.FieldChange> changes) {
         String was = profile.get(field);
         String is = value == null ? null : value.strip();
         if (is == null || is.isEmpty() || is.equals(was)) {
             return;
         }
         profile.put(field, is);
-        var change = new LinkedHashMap<String, String>();
-        if (was != null) {
-            change.put("from", was);
-        }
-        change.put("to", is);
-        changes.put(field, change);
+        changes.put(field, new LeadEvent.FieldChange(Optional.ofNullable(was), is));
     }
 
     /**
@@ -234,12 +228,9 @@ public final class LeadIntake {
                 .forEach(lead -> created.add(new LeadStore.LeadEntry(
                         lead.id(),
                         new HistoryEntry(
-                                "LeadCreated",
-                                now,
-                                actor,
+                                new LeadEvent.LeadCreated(lead.email().address(), now, actor),
                                 "engagement received",
-                                version(),
-                                Map.of("email", lead.email().address())))));
+                                version()))));
         leads.appendAll(created);
         Map<String, Long> identified = visitors.isEmpty() ? Map.of() : engagement.leadsOfVisitors(visitors);
         var owners = new ArrayList<Optional<Long>>();
@@ -266,12 +257,9 @@ public final class LeadIntake {
             leads.append(
                     lead,
                     new HistoryEntry(
-                            "VisitorIdentified",
-                            now,
-                            actor,
+                            new LeadEvent.VisitorIdentified(visitor, attached, now, actor),
                             "event " + event.eventId(),
-                            version(),
-                            Map.of("visitorId", visitor, "events", attached)));
+                            version()));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.lead.Email;
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.LeadStatus;
 import dev.baton.core.scoring.Score;
 import dev.baton.core.scoring.ScoringTrace;
+import dev.baton.core.timeline.HistoryEntry;
+import dev.baton.core.timeline.LeadEvent;
+import dev.baton.core.timeline.TimelineEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +48,11 @@ public interface LeadStore {
     record ScoreWrite(long leadId, Score score, ScoringTrace trace, int agreementVersion) {}
 
     /** A history entry for a lead. */
-    record LeadEntry(long leadId, HistoryEntry entry) {}
+    record LeadEntry(long leadId, HistoryEntry entry) {
+        public LeadEntry(long leadId, LeadEvent event, String cause, Optional<Integer> agreementVersion) {
+            this(leadId, new HistoryEntry(event, cause, agreementVersion));
+        }
+    }
 
     void saveScores(List<ScoreWrite> scores);
 
@@ -84,5 +90,5 @@ public interface LeadStore {
 
     void append(long leadId, HistoryEntry entry);
 
-    List<HistoryEntry> history(long leadId);
+    List<TimelineEntry> history(long leadId);
 }

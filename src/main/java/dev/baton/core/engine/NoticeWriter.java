@@ -11,8 +11,11 @@ import dev.baton.core.notification.Notices;
 import dev.baton.core.sla.Clock;
 import dev.baton.core.sla.ClockEvent;
 import dev.baton.core.sla.ClockView;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,11 +50,36 @@ public final class NoticeWriter {
         this.clock = clock;
     }
 
-    /** Routing gave the MQL to a rep: the rep (and whoever the policy names) gets the handoff packet. */
-    public void handedOff(long leadId, int version, Instant at) {
+    /**
+     * The notices that the lead events just written cause, in their transaction: the handoff when routing gave an MQL
+     * to a rep, and the reminders, breaches and reassignments the timers found due.
+     */
+    public void on(List<LeadStore.LeadEntry> written) {
         if (configured.get().isEmpty()) {
             return;
         }
+        var clockEvents = new LinkedHashMap<Long, List<ClockEvent>>();
+        var versions = new HashMap<Long, Integer>();
+        for (LeadStore.LeadEntry entry : written) {
+            Optional<Integer> version = entry.entry().agreementVersion();
+            LeadEvent event = entry.entry().event();
+            if (version.isEmpty()) {
+                continue;
+            }
+            if (event instanceof LeadEvent.LeadRouted routed) {
+                handedOff(entry.leadId(), version.get(), routed.at());
+            } else if (event instanceof LeadEvent.ClockHappened happened) {
+                clockEvents
+                        .computeIfAbsent(entry.leadId(), lead -> new ArrayList<>())
+                        .add(happened.event());
+                versions.put(entry.leadId(), version.get());
+            }
+        }
+        clockEvents.forEach((lead, events) -> clockEvents(lead, versions.get(lead), events));
+    }
+
+    /** Routing gave the MQL to a rep: the rep (and whoever the policy names) gets the handoff packet. */
+    private void handedOff(long leadId, int version, Instant at) {
         HandoffPacket packet = handoffs.packet(leadId);
         write(
                 version,
@@ -59,11 +87,8 @@ public final class NoticeWriter {
                 new Notices.Happening(NoticeKind.HANDOFF, "New MQL for you", "handoff " + at, Optional.empty()));
     }
 
-    /** The timers found reminders, breaches or reassignments due for the lead. */
-    public void clockEvents(long leadId, int version, List<ClockEvent> events) {
-        if (configured.get().isEmpty()) {
-            return;
-        }
+    /** The timers found reminders, breaches or reassignments due for the lead: one brief packet serves them all. */
+    private void clockEvents(long leadId, int version, List<ClockEvent> events) {
         var happenings = new ArrayList<Notices.Happening>();
         for (ClockEvent event : events) {
             happening(event, version).ifPresent(happenings::add);

@@ -1,12 +1,11 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.routing.Router;
 import dev.baton.core.routing.RoutingDecision;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -113,18 +112,12 @@ public final class Reassignments {
 
     private void record(StoredLead lead, RoutingDecision decision, String actor, String why, Instant now) {
         leads.saveRouting(lead.id(), decision, now);
-        var data = new LinkedHashMap<String, Object>();
-        data.put("reason", why);
-        data.put("decision", decision);
-        leads.append(
+        var reassigned = new LeadStore.LeadEntry(
                 lead.id(),
-                new HistoryEntry(
-                        "LeadReassigned",
-                        now,
-                        actor,
-                        why,
-                        active.current().map(ActiveAgreement.Running::version),
-                        data));
-        leads.appendAll(clocks.on(lead.id(), SlaClocks.handedTo(decision, now)));
+                new LeadEvent.LeadReassigned(why, decision, now, actor),
+                why,
+                active.current().map(ActiveAgreement.Running::version));
+        leads.appendAll(List.of(reassigned));
+        leads.appendAll(clocks.on(reassigned));
     }
 }

@@ -1,13 +1,13 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.lead.EngagementEvent;
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
 import dev.baton.core.routing.Router;
 import dev.baton.core.routing.RoutingDecision;
 import dev.baton.core.scoring.Score;
 import dev.baton.core.scoring.Scorer;
 import dev.baton.core.scoring.ScoringTrace;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,14 +69,16 @@ final class Rescorer {
             StoredLead lead = judged.lead();
             judged.write(agreement).ifPresent(scores::add);
             if (judged.scoreChanged()) {
-                history.add(new LeadStore.LeadEntry(lead.id(), scored(judged.score(), agreement, now, cause)));
+                history.add(scored(lead.id(), judged.score(), agreement, now, cause));
             }
             judged.qualified().ifPresent(change -> {
                 leads.saveStatus(lead.id(), lead.status().after(change), now);
                 leads.saveQualification(
                         lead.id(), Optional.of(agreement.version()), now, change.why(), change.priority());
-                history.add(new LeadStore.LeadEntry(lead.id(), qualified(change, agreement, now, cause)));
-                history.addAll(clocks.qualified(lead.id(), change, agreement.version()));
+                var qualified = new LeadStore.LeadEntry(
+                        lead.id(), new LeadEvent.StageMoved(change), cause, Optional.of(agreement.version()));
+                history.add(qualified);
+                history.addAll(clocks.on(qualified));
                 history.addAll(route(lead, agreement, now, "qualified"));
             });
         }
@@ -144,8 +146,7 @@ final class Rescorer {
             if (!written.contains(write.leadId())) {
                 again.add(write.leadId());
             } else if (scoredNow.containsKey(write.leadId())) {
-                history.add(new LeadStore.LeadEntry(
-                        write.leadId(), scored(scoredNow.get(write.leadId()), agreement, now, cause)));
+                history.add(scored(write.leadId(), scoredNow.get(write.leadId()), agreement, now, cause));
             }
         }
         leads.appendAll(history);
@@ -223,20 +224,14 @@ final class Rescorer {
         if (decision instanceof RoutingDecision.Assigned assigned) {
             roster.claimAccount(lead.id(), assigned.rep());
         }
+        LeadEvent event = decision instanceof RoutingDecision.Assigned assigned
+                ? new LeadEvent.LeadRouted(assigned, now)
+                : new LeadEvent.LeadQueued((RoutingDecision.Unroutable) decision, now);
+        var routed = new LeadStore.LeadEntry(lead.id(), event, cause, Optional.of(agreement.version()));
         var entries = new ArrayList<LeadStore.LeadEntry>();
-        entries.add(new LeadStore.LeadEntry(
-                lead.id(),
-                new HistoryEntry(
-                        decision instanceof RoutingDecision.Assigned ? "LeadRouted" : "LeadQueued",
-                        now,
-                        "routing",
-                        cause,
-                        Optional.of(agreement.version()),
-                        decision)));
-        entries.addAll(clocks.on(lead.id(), SlaClocks.handedTo(decision, now)));
-        if (decision instanceof RoutingDecision.Assigned) {
-            notices.handedOff(lead.id(), agreement.version(), now);
-        }
+        entries.add(routed);
+        entries.addAll(clocks.on(routed));
+        notices.on(entries);
         return entries;
     }
 
@@ -245,22 +240,13 @@ final class Rescorer {
                 || lead.scoredWith().filter(v -> v == agreement.version()).isEmpty();
     }
 
-    private static HistoryEntry scored(Score card, ActiveAgreement.Running agreement, Instant now, String cause) {
-        return new HistoryEntry(
-                "LeadScored",
-                now,
-                "scoring",
+    private static LeadStore.LeadEntry scored(
+            long leadId, Score card, ActiveAgreement.Running agreement, Instant now, String cause) {
+        return new LeadStore.LeadEntry(
+                leadId,
+                new LeadEvent.LeadScored(
+                        card.total(), card.fit(), card.intent(), card.mql().explanation(), now),
                 cause,
-                Optional.of(agreement.version()),
-                Map.of(
-                        "score", card.total(),
-                        "fit", card.fit(),
-                        "intent", card.intent(),
-                        "mql", card.mql().explanation()));
-    }
-
-    private static HistoryEntry qualified(
-            StageChange.LeadQualified change, ActiveAgreement.Running agreement, Instant now, String cause) {
-        return new HistoryEntry("LeadQualified", now, "scoring", cause, Optional.of(agreement.version()), change);
+                Optional.of(agreement.version()));
     }
 }

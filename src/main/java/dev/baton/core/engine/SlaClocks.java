@@ -1,22 +1,18 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.lead.HistoryEntry;
 import dev.baton.core.lifecycle.StageChange;
 import dev.baton.core.routing.Router;
-import dev.baton.core.routing.RoutingDecision;
-import dev.baton.core.sla.Clock;
 import dev.baton.core.sla.ClockEvent;
 import dev.baton.core.sla.ClockView;
 import dev.baton.core.sla.HandoffEvent;
 import dev.baton.core.sla.LeadClocks;
 import dev.baton.core.sla.ResponseTime;
 import dev.baton.core.sla.SlaPolicy;
+import dev.baton.core.timeline.LeadEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,13 +59,25 @@ public final class SlaClocks {
     }
 
     /** A lead qualified under a version: its clocks from now on run on that version's service levels. */
-    public List<LeadStore.LeadEntry> qualified(long leadId, StageChange.LeadQualified change, int version) {
+    private List<LeadStore.LeadEntry> qualified(long leadId, StageChange.LeadQualified change, int version) {
         telemetry.qualified();
         return react(leadId, new HandoffEvent.StageMoved(change), version, of(leadId));
     }
 
+    /**
+     * The clocks' reaction to a lead event just written: a qualification starts a handoff on the service levels of the
+     * version that qualified it; the other handoff events move the clocks the lead has.
+     */
+    public List<LeadStore.LeadEntry> on(LeadStore.LeadEntry written) {
+        LeadEvent event = written.entry().event();
+        if (event instanceof LeadEvent.StageMoved moved && moved.change() instanceof StageChange.LeadQualified change) {
+            return qualified(written.leadId(), change, change.agreementVersion());
+        }
+        return event.forClocks().map(seen -> on(written.leadId(), seen)).orElse(List.of());
+    }
+
     /** Something happened to a lead that has clocks; a lead without clocks has nothing to react. */
-    public List<LeadStore.LeadEntry> on(long leadId, HandoffEvent event) {
+    private List<LeadStore.LeadEntry> on(long leadId, HandoffEvent event) {
         if (event instanceof HandoffEvent.Assigned || event instanceof HandoffEvent.Queued) {
             telemetry.routed(event instanceof HandoffEvent.Assigned);
         }
@@ -86,14 +94,6 @@ public final class SlaClocks {
         return entries;
     }
 
-    /** A routing decision as the clocks see it: the lead went to a rep, or to a queue where nobody holds it. */
-    public static HandoffEvent handedTo(RoutingDecision decision, Instant at) {
-        if (decision instanceof RoutingDecision.Assigned assigned) {
-            return new HandoffEvent.Assigned(at, assigned.rep());
-        }
-        return new HandoffEvent.Queued(at, ((RoutingDecision.Unroutable) decision).queue());
-    }
-
     /**
      * A lead given to a rep who is away (out of office, inactive, without a seat) when its clocks start is flagged at
      * once, not when the first deadline breaks: manual reassignment and account ownership can hand leads to such reps.
@@ -105,13 +105,12 @@ public final class SlaClocks {
             return entries;
         }
         var flagged = new ArrayList<>(entries);
-        var data = new LinkedHashMap<String, Object>();
-        data.put("rep", assigned.rep());
-        data.put("why", assigned.rep() + " " + away.get());
         flagged.add(new LeadStore.LeadEntry(
                 leadId,
-                new HistoryEntry(
-                        "RepAwayWhenClocksStarted", assigned.at(), "sla", "Assigned", Optional.of(version), data)));
+                new LeadEvent.RepAwayWhenClocksStarted(
+                        assigned.rep(), assigned.rep() + " " + away.get(), assigned.at()),
+                "Assigned",
+                Optional.of(version)));
         return flagged;
     }
 
@@ -150,36 +149,9 @@ public final class SlaClocks {
     private static List<LeadStore.LeadEntry> entries(long leadId, List<ClockEvent> events, int version, String cause) {
         var entries = new ArrayList<LeadStore.LeadEntry>();
         for (ClockEvent event : events) {
-            entries.add(new LeadStore.LeadEntry(
-                    leadId,
-                    new HistoryEntry(
-                            event.getClass().getSimpleName(),
-                            event.at(),
-                            "sla",
-                            cause,
-                            Optional.of(version),
-                            data(event))));
+            entries.add(
+                    new LeadStore.LeadEntry(leadId, new LeadEvent.ClockHappened(event), cause, Optional.of(version)));
         }
         return entries;
-    }
-
-    /** What a timeline entry of a clock event says: the clock, its rep, its deadline and how it stands. */
-    static Map<String, Object> data(ClockEvent event) {
-        Clock clock = event.clock();
-        var data = new LinkedHashMap<String, Object>();
-        data.put("clock", clock.kind().word());
-        clock.rep().ifPresent(rep -> data.put("rep", rep));
-        data.put("within", clock.span().toString());
-        data.put("startedAt", clock.startedAt().toString());
-        data.put("deadline", clock.deadline().toString());
-        data.put("state", clock.state().word());
-        if (event instanceof ClockEvent.ClockStopped stopped) {
-            data.put("why", stopped.why());
-        }
-        if (event instanceof ClockEvent.LeadUnresponsive unresponsive) {
-            data.put("attempts", clock.progress().attempts());
-            unresponsive.reasonCode().ifPresent(code -> data.put("reasonCode", code));
-        }
-        return data;
     }
 }

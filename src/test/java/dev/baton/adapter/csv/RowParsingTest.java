@@ -4,8 +4,8 @@ import static dev.baton.adapter.csv.CsvFixtures.row;
 import static dev.baton.adapter.csv.CsvFixtures.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.LeadIntake;
+import dev.baton.core.lead.Activity;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.RawEvent;
 import dev.baton.core.lifecycle.Stage;
@@ -143,7 +143,7 @@ class RowParsingTest {
         Row good = row(ActivityRows.COLUMNS, "lead_id,type,at,rep\n7,Call,2026-11-20T10:00:00Z,alex\n");
         Row bad = row(ActivityRows.COLUMNS, "lead_id,type,at,rep\n7,fax,2026-11-20T10:00:00Z,alex\n");
 
-        assertThat(activities.parse(good).orElseThrow().activity().type()).isEqualTo(Activities.Type.CALL);
+        assertThat(activities.parse(good).orElseThrow().activity().type()).isEqualTo(Activity.Type.CALL);
         assertThat(activities.parse(bad)).isEmpty();
         assertThat(errors(bad)).containsExactly(new Tuple(2L, 2, "type"));
     }
