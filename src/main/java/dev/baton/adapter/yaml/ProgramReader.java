@@ -5,6 +5,7 @@ import dev.baton.core.agreement.Escalation;
 import dev.baton.core.agreement.NoticeKind;
 import dev.baton.core.agreement.NotificationRule;
 import dev.baton.core.agreement.Target;
+import dev.baton.core.calendar.Span;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
 import java.util.ArrayList;
@@ -165,7 +166,15 @@ final class ProgramReader {
     private Optional<Measure> measure(YamlMap map, String key, Metric.Kind kind) {
         return map.text(key, false).flatMap(text -> {
             Optional<Measure> measure = Scalars.measure(text, kind);
-            if (measure.isEmpty()) {
+            boolean business = kind == Metric.Kind.DURATION
+                    && Span.parse(text).filter(Span::business).isPresent();
+            if (business) {
+                // a target on a time is an amount, not a span from an instant: there is no calendar to count it on
+                ctx.report(
+                        map.optional(key).orElseThrow(),
+                        map.path(key) + ": a target time is measured on the wall clock; write it like 24h, not '" + text
+                                + "'");
+            } else if (measure.isEmpty()) {
                 ctx.report(
                         map.optional(key).orElseThrow(),
                         map.path(key) + ": '" + text + "' is not " + kind.example()

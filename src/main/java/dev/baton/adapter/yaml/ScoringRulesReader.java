@@ -111,8 +111,8 @@ final class ScoringRulesReader {
                 Optional<EventMatcher> event = event(map);
                 Optional<Integer> points = map.integer("points", 1, 1000, true);
                 Optional<Integer> cap = map.integer("cap", 1, 100_000, false);
-                Optional<Span> window = map.wallClockSpan("window", false);
-                Optional<Span> halfLife = map.wallClockSpan("half-life", false);
+                Optional<Span> window = map.span("window", false);
+                Optional<Span> halfLife = map.span("half-life", false);
                 if (cap.isPresent() && points.isPresent() && cap.get() < points.get()) {
                     ctx.report(
                             map.optional("cap").orElseThrow(),

@@ -202,7 +202,7 @@ final class SectionReader {
 
     private Optional<MqlRule.Signals> signals(YamlMap map, List<IntentRule> intent, Optional<List<String>> declared) {
         Optional<Integer> atLeast = map.integer("at-least", 1, 100, true);
-        Optional<Span> within = map.wallClockSpan("within", true);
+        Optional<Span> within = map.span("within", true);
         List<String> names = intent.stream().map(IntentRule::name).toList();
         List<String> of = new ArrayList<>(names);
         boolean ok = true;
@@ -268,7 +268,7 @@ final class SectionReader {
                                         s,
                                         declared.get(),
                                         "intent rule"));
-                Optional<Span> within = map.wallClockSpan("within", false);
+                Optional<Span> within = map.span("within", false);
                 if (name.isPresent() && signal.isPresent() && within.isPresent() == map.has("within")) {
                     rules.add(new PriorityRule.RecentSignal(name.get(), signal.get(), within));
                 }

@@ -224,19 +224,6 @@ final class YamlMap {
         });
     }
 
-    /** A wall-clock span: windows and half-lives do not stop at night. */
-    Optional<Span> wallClockSpan(String key, boolean required) {
-        return span(key, required).filter(span -> {
-            if (span.business()) {
-                ctx.report(
-                        values.get(key),
-                        path(key) + ": is measured on the wall clock; write it like 30d, not '" + span + "'");
-                return false;
-            }
-            return true;
-        });
-    }
-
     /** The items of a list, with their paths; reports a non-list, and an empty one when {@code nonEmpty}. */
     Optional<List<Item>> list(String key, boolean required, boolean nonEmpty) {
         return get(key, required).flatMap(value -> {

@@ -23,15 +23,6 @@ public record IntentRule(
             throw new IllegalArgumentException(
                     "intent rule " + name + ": cap " + cap.getAsInt() + " is below the points per event " + points);
         }
-        window.ifPresent(w -> requireWallClock(name, "window", w));
-        halfLife.ifPresent(h -> requireWallClock(name, "half-life", h));
-    }
-
-    private static void requireWallClock(String name, String what, Span span) {
-        if (span.business()) {
-            throw new IllegalArgumentException(
-                    "intent rule " + name + ": the " + what + " is measured on the wall clock, not in business time");
-        }
     }
 
     @Override

@@ -15,9 +15,6 @@ public record MqlRule(int threshold, int minFit, Optional<Signals> signals) impl
             if (atLeast < 1) {
                 throw new IllegalArgumentException("signals: at-least must be 1 or more");
             }
-            if (within.business()) {
-                throw new IllegalArgumentException("signals: within is measured on the wall clock");
-            }
             of = List.copyOf(of);
             if (atLeast > of.size()) {
                 throw new IllegalArgumentException(

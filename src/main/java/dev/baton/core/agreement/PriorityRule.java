@@ -33,11 +33,6 @@ public sealed interface PriorityRule extends Clause {
     record RecentSignal(String name, String signal, Optional<Span> within) implements PriorityRule {
         public RecentSignal {
             Names.requireName(name);
-            within.ifPresent(w -> {
-                if (w.business()) {
-                    throw new IllegalArgumentException("priority " + name + ": within is measured on the wall clock");
-                }
-            });
         }
 
         @Override

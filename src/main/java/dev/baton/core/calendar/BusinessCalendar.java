@@ -265,9 +265,18 @@ public final class BusinessCalendar {
         return a.isAfter(b) ? a : b;
     }
 
+    /**
+     * Everything that decides what is open, in words that are the same for the same calendar on every machine: the
+     * timezone, the week, the holiday region, the closed dates and the special days, each in order.
+     */
+    public String describe() {
+        return "business calendar in " + zone + ", " + week + ", holidays of " + holidays.region() + ", closed "
+                + new java.util.TreeSet<>(closed) + ", special " + new java.util.TreeMap<>(special);
+    }
+
     @Override
     public String toString() {
-        return "business calendar in " + zone + ", " + week + ", holidays of " + holidays.region();
+        return describe();
     }
 
     /** Open from {@code start} (inclusive) to {@code end} (exclusive). */

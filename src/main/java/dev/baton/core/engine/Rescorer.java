@@ -43,9 +43,7 @@ final class Rescorer {
             return Map.of();
         }
         return engagement.ofLeads(
-                ids,
-                agreement.scorer().horizon().map(now::minus),
-                agreement.scorer().everEventTypes());
+                ids, agreement.scorer().lookbackFrom(now), agreement.scorer().everEventTypes());
     }
 
     /**

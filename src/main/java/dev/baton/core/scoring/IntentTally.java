@@ -1,6 +1,7 @@
 package dev.baton.core.scoring;
 
 import dev.baton.core.agreement.IntentRule;
+import dev.baton.core.calendar.BusinessCalendar;
 import dev.baton.core.lead.EngagementEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,15 +15,15 @@ import java.util.Optional;
 record IntentTally(int count, double raw, double decayed, int points, Optional<Instant> first, Optional<Instant> last) {
 
     /** The tally of one rule over events, as the worked example in the documentation counts it. */
-    static IntentTally of(IntentRule rule, Collection<EngagementEvent> events, Instant now) {
-        Scorer.EventRules one = new Scorer.EventRules(List.of(rule.event()), 1, Optional.empty());
+    static IntentTally of(IntentRule rule, Collection<EngagementEvent> events, Instant now, BusinessCalendar calendar) {
+        Scorer.EventRules one = new Scorer.EventRules(List.of(rule.event()), 1, Optional.empty(), calendar);
         return all(
                 List.of(rule),
-                new Duration[] {rule.window().map(w -> w.toDuration()).orElse(null)},
-                new double[] {
-                    rule.halfLife()
-                            .map(h -> (double) h.toDuration().toSeconds())
-                            .orElse(0.0)
+                new Lookback[] {
+                    rule.window().map(w -> new Lookback(w, calendar)).orElse(null)
+                },
+                new Lookback[] {
+                    rule.halfLife().map(h -> new Lookback(h, calendar)).orElse(null)
                 },
                 one.trace(events, now),
                 now)[0];
@@ -30,15 +31,23 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
 
     /**
      * The tallies of the intent rules, rule {@code i} being bit {@code i} of the trace, each over its window (null for
-     * none) with its half-life in seconds (0 for none): one pass over the trace for all of them.
+     * none) with its half-life (null for none): one pass over the trace for all of them. A business half-life counts
+     * an event's age in open time, so a lead's interest does not fade over a weekend.
      */
     static IntentTally[] all(
-            List<IntentRule> rules, Duration[] windows, double[] halfLives, ScoringTrace trace, Instant now) {
+            List<IntentRule> rules, Lookback[] windows, Lookback[] halfLives, ScoringTrace trace, Instant now) {
         int n = rules.size();
         var after = new Instant[n];
+        var halfLife = new double[n];
+        Lookback businessClock = null;
         for (int r = 0; r < n; r++) {
-            after[r] = windows[r] == null ? Instant.MIN : now.minus(windows[r]);
+            after[r] = windows[r] == null ? Instant.MIN : windows[r].from(now);
+            halfLife[r] = halfLives[r] == null ? 0 : halfLives[r].seconds(now);
+            if (halfLives[r] != null && halfLives[r].business()) {
+                businessClock = halfLives[r];
+            }
         }
+        double[] openAges = businessClock == null ? null : openAges(businessClock, trace, now);
         var count = new int[n];
         var decayed = new double[n];
         var first = new Instant[n];
@@ -56,8 +65,9 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
                 if (age < 0) {
                     age = Duration.between(at, now).toSeconds();
                 }
+                boolean open = halfLives[r] != null && halfLives[r].business();
                 count[r]++;
-                decayed[r] += rules.get(r).points() * decay(age, halfLives[r]);
+                decayed[r] += rules.get(r).points() * decay(open ? openAges[i] : age, halfLife[r]);
                 first[r] = first[r] == null ? at : first[r];
                 last[r] = at;
             }
@@ -76,6 +86,26 @@ record IntentTally(int count, double raw, double decayed, int points, Optional<I
                     Optional.ofNullable(last[r]));
         }
         return tallies;
+    }
+
+    /**
+     * Each entry's age in open seconds at {@code now}, worked out from the newest back so that the calendar walks the
+     * days between the oldest entry and now once, not once per entry; entries after now get none.
+     */
+    private static double[] openAges(Lookback clock, ScoringTrace trace, Instant now) {
+        var ages = new double[trace.size()];
+        Instant later = now;
+        double age = 0;
+        for (int i = trace.size() - 1; i >= 0; i--) {
+            Instant at = trace.at(i);
+            if (at.isAfter(now)) {
+                continue;
+            }
+            age += clock.age(at, later);
+            ages[i] = age;
+            later = at;
+        }
+        return ages;
     }
 
     private static double decay(double ageSeconds, double halfLifeSeconds) {

@@ -7,6 +7,8 @@ import dev.baton.core.agreement.IntentRule;
 import dev.baton.core.agreement.MqlRule;
 import dev.baton.core.agreement.NegativeRule;
 import dev.baton.core.agreement.PriorityRule;
+import dev.baton.core.calendar.BusinessCalendar;
+import dev.baton.core.calendar.Span;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.Facts;
 import java.time.Duration;
@@ -34,27 +36,29 @@ public final class Scorer {
     private final Map<String, Integer> intentBits = new HashMap<>();
     // per priority rule, in the agreement's order: the intent rule a recent-signal rule watches, and how recent
     private final IntentRule[] prioritySignals;
-    private final Duration[] priorityWithin;
+    private final Lookback[] priorityWithin;
     // per negative rule, in the agreement's order: its event rule's bit (-1 for a rule on a field)
     private final int[] negativeBits;
-    // per intent rule, in the agreement's order (the rule's bit): its window (null for none) and half-life in seconds
-    private final Duration[] windows;
-    private final double[] halfLives;
+    // per intent rule, in the agreement's order (the rule's bit): its window and half-life (null for none)
+    private final Lookback[] windows;
+    private final Lookback[] halfLives;
     // the intent rules the MQL rule counts as signals, in their order: bit, and how recent (null for ever)
     private final int[] countedBits;
-    private final Duration[] countedWithin;
+    private final Lookback[] countedWithin;
 
     public Scorer(Agreement agreement) {
         this.agreement = agreement;
+        // business windows and half-lives count on the agreement's own calendar: a lead has no rep when it is scored
+        BusinessCalendar calendar = agreement.calendar().calendar();
         var matchers = new ArrayList<EventMatcher>();
         List<IntentRule> intent = agreement.intent();
-        windows = new Duration[intent.size()];
-        halfLives = new double[intent.size()];
+        windows = new Lookback[intent.size()];
+        halfLives = new Lookback[intent.size()];
         for (IntentRule rule : intent) {
-            windows[matchers.size()] = rule.window().map(w -> w.toDuration()).orElse(null);
-            halfLives[matchers.size()] = rule.halfLife()
-                    .map(h -> (double) h.toDuration().toSeconds())
-                    .orElse(0.0);
+            windows[matchers.size()] =
+                    rule.window().map(w -> new Lookback(w, calendar)).orElse(null);
+            halfLives[matchers.size()] =
+                    rule.halfLife().map(h -> new Lookback(h, calendar)).orElse(null);
             intentBits.put(rule.name(), matchers.size());
             matchers.add(rule.event());
         }
@@ -67,16 +71,16 @@ public final class Scorer {
                 matchers.add(onEvent.event());
             }
         }
-        this.rules = new EventRules(matchers, firstEver, horizonOf(agreement));
+        this.rules = new EventRules(matchers, firstEver, horizonOf(agreement), calendar);
         List<PriorityRule> priority = agreement.priority();
         prioritySignals = new IntentRule[priority.size()];
-        priorityWithin = new Duration[priority.size()];
+        priorityWithin = new Lookback[priority.size()];
         for (int p = 0; p < priority.size(); p++) {
             if (priority.get(p) instanceof PriorityRule.RecentSignal recent) {
                 prioritySignals[p] = intentRule(agreement, recent.signal());
                 priorityWithin[p] = recent.within()
                         .or(prioritySignals[p]::window)
-                        .map(span -> span.toDuration())
+                        .map(span -> new Lookback(span, calendar))
                         .orElse(null);
             }
         }
@@ -85,12 +89,13 @@ public final class Scorer {
                         s.of().stream().map(name -> intentRule(agreement, name)).toList())
                 .orElse(intent);
         countedBits = new int[counted.size()];
-        countedWithin = new Duration[counted.size()];
+        countedWithin = new Lookback[counted.size()];
         for (int i = 0; i < counted.size(); i++) {
             IntentRule rule = counted.get(i);
             countedBits[i] = intentBits.get(rule.name());
-            countedWithin[i] = wanted.map(s -> s.within().toDuration())
-                    .or(() -> rule.window().map(w -> w.toDuration()))
+            countedWithin[i] = wanted.map(MqlRule.Signals::within)
+                    .or(rule::window)
+                    .map(span -> new Lookback(span, calendar))
                     .orElse(null);
         }
     }
@@ -100,32 +105,28 @@ public final class Scorer {
     }
 
     /**
-     * How far back events can still change a score: the longest window of any intent rule, signal requirement or
-     * priority rule; empty when some rule looks back forever. Events of the types in {@link #everEventTypes()} count
-     * at any age.
+     * Where, looking back from {@code now}, events stop being able to change a score: the start of the longest window
+     * of any intent rule, signal requirement or priority rule; empty when some rule looks back forever. Events of the
+     * types in {@link #everEventTypes()} count at any age.
      */
-    public Optional<Duration> horizon() {
-        return rules.horizon;
+    public Optional<Instant> lookbackFrom(Instant now) {
+        return rules.cutoff(now);
     }
 
-    private static Optional<Duration> horizonOf(Agreement agreement) {
-        var spans = new ArrayList<Optional<Duration>>();
-        agreement.intent().forEach(rule -> spans.add(rule.window().map(w -> w.toDuration())));
-        agreement
-                .mql()
-                .signals()
-                .ifPresent(s -> spans.add(Optional.of(s.within().toDuration())));
+    private static Optional<List<Span>> horizonOf(Agreement agreement) {
+        var spans = new ArrayList<Optional<Span>>();
+        agreement.intent().forEach(rule -> spans.add(rule.window()));
+        agreement.mql().signals().ifPresent(s -> spans.add(Optional.of(s.within())));
         for (PriorityRule rule : agreement.priority()) {
             if (rule instanceof PriorityRule.RecentSignal recent) {
                 spans.add(recent.within()
-                        .or(() -> intentRule(agreement, recent.signal()).window())
-                        .map(w -> w.toDuration()));
+                        .or(() -> intentRule(agreement, recent.signal()).window()));
             }
         }
-        if (spans.stream().anyMatch(Optional::isEmpty)) {
+        if (spans.isEmpty() || spans.stream().anyMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
-        return spans.stream().map(Optional::get).max(Duration::compareTo);
+        return Optional.of(spans.stream().map(Optional::get).distinct().toList());
     }
 
     /** The event types of negative rules, which apply once such an event has ever happened. */
@@ -268,7 +269,7 @@ public final class Scorer {
         for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
             for (int c = 0; c < countedBits.length; c++) {
                 if (trace.matches(i, countedBits[c])) {
-                    if (countedWithin[c] == null || trace.at(i).isAfter(now.minus(countedWithin[c]))) {
+                    if (countedWithin[c] == null || trace.at(i).isAfter(countedWithin[c].from(now))) {
                         fired[c] = true;
                     }
                     break;
@@ -284,8 +285,8 @@ public final class Scorer {
         return signals;
     }
 
-    private boolean hasEventWithin(IntentRule rule, ScoringTrace trace, Instant now, Optional<Duration> within) {
-        Instant after = within.map(now::minus).orElse(Instant.MIN);
+    private boolean hasEventWithin(IntentRule rule, ScoringTrace trace, Instant now, Optional<Lookback> within) {
+        Instant after = within.map(lookback -> lookback.from(now)).orElse(Instant.MIN);
         int bit = intentBits.get(rule.name());
         for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
             if (trace.at(i).isAfter(after) && trace.matches(i, bit)) {
@@ -341,7 +342,7 @@ public final class Scorer {
                 flags.add(new PriorityFlag(rule.name(), "score " + total + " ≥ " + atLeast.score()));
             } else if (rule instanceof PriorityRule.RecentSignal recent) {
                 IntentRule signal = prioritySignals[p];
-                Optional<Duration> within = Optional.ofNullable(priorityWithin[p]);
+                Optional<Lookback> within = Optional.ofNullable(priorityWithin[p]);
                 if (hasEventWithin(signal, trace, now, within)) {
                     flags.add(new PriorityFlag(
                             rule.name(),
@@ -373,22 +374,49 @@ public final class Scorer {
 
         private final List<EventMatcher> matchers;
         private final int firstEver;
-        private final Optional<Duration> horizon;
+        // the spans the horizon is the longest of, each ending at the scoring instant; empty for forever
+        private final Optional<List<Lookback>> horizon;
         private final int words;
         private final long fingerprint;
 
-        EventRules(List<EventMatcher> matchers, int firstEver, Optional<Duration> horizon) {
+        EventRules(
+                List<EventMatcher> matchers, int firstEver, Optional<List<Span>> horizon, BusinessCalendar calendar) {
             this.matchers = List.copyOf(matchers);
             this.firstEver = firstEver;
-            this.horizon = horizon;
+            this.horizon = horizon.map(spans ->
+                    spans.stream().map(span -> new Lookback(span, calendar)).toList());
             this.words = Math.max(1, (matchers.size() + 63) / 64);
             var described = new StringBuilder();
             matchers.forEach(m -> described.append(m.describe()).append('\u0000'));
-            described
-                    .append(firstEver)
-                    .append('\u0000')
-                    .append(horizon.map(Duration::toString).orElse("forever"));
+            described.append(firstEver).append('\u0000').append(describe(horizon, calendar));
             this.fingerprint = fnv1a(described);
+        }
+
+        /**
+         * The horizon as the fingerprint reads it: the longest wall-clock span alone, as before business spans were
+         * allowed, so that traces made then stay good; with business spans, every span and the calendar they count on.
+         */
+        private static String describe(Optional<List<Span>> horizon, BusinessCalendar calendar) {
+            if (horizon.isEmpty()) {
+                return "forever";
+            }
+            List<Span> spans = horizon.get();
+            if (spans.stream().noneMatch(Span::business)) {
+                return spans.stream()
+                        .map(Span::toDuration)
+                        .max(Duration::compareTo)
+                        .orElseThrow()
+                        .toString();
+            }
+            return spans.stream().map(Span::toString).sorted().toList() + " on " + calendar.describe();
+        }
+
+        /** Where the longest lookback ending at {@code now} starts; empty for forever. */
+        Optional<Instant> cutoff(Instant now) {
+            return horizon.map(lookbacks -> lookbacks.stream()
+                    .map(lookback -> lookback.from(now))
+                    .min(Instant::compareTo)
+                    .orElse(now));
         }
 
         private static long fnv1a(CharSequence text) {
@@ -424,7 +452,7 @@ public final class Scorer {
                 }
             }
             entries.sort(Comparator.comparing(Entry::at));
-            Instant cutoff = horizon.map(now::minus).orElse(Instant.MIN);
+            Instant cutoff = cutoff(now).orElse(Instant.MIN);
             long[] everSeen = new long[words];
             var kept = new ArrayList<Entry>(entries.size());
             for (Entry entry : entries) {

@@ -58,7 +58,7 @@ class CheckCommandTest {
                     missing-section;          1:1 mql: is required but missing|31:1 unknown key 'mql_rule'
                     wrong-type;               14:13 fit[0].points: must be a whole number from 1 to 1000, not 'fifteen'
                     bad-duration;             26:13 intent[0].window: '30 dayz' is not a duration
-                    business-window;          26:13 intent[0].window: is measured on the wall clock
+                    business-target;          69:14 targets[1].at-most: a target time is measured on the wall clock
                     min-above-max;            12:10 fit[0].min: min 600 is above max 500
                     threshold-out-of-range;   32:14 mql.threshold: must be a whole number from 0 to 1000, not '1200'
                     cap-below-points;         25:10 intent[0].cap: the cap 5 is below the 10 points

@@ -253,11 +253,26 @@ class AgreementSchemaTest {
                     replace(
                             "    label: Works for a competitor\n    consequence: disqualify\n",
                             "    label: Works for a competitor\n    consequence: disqualify\n    cool-off: 30d\n")),
-            rejected(
+            accepted(
                     "business-time intent window",
                     replace(
                             "    window: 30d\n  - name: content-download",
                             "    window: 30 business days\n  - name: content-download")),
+            accepted(
+                    "business-time half-life",
+                    replace(
+                            "half-life: 14d\n  - name: demo-request",
+                            "half-life: 10 business days\n  - name: demo-request")),
+            accepted(
+                    "business-time priority window",
+                    replace(
+                            "signal: pricing-page\n    within: 24h",
+                            "signal: pricing-page\n    within: 1 business day")),
+            rejected(
+                    "misspelt business half-life",
+                    replace(
+                            "half-life: 14d\n  - name: demo-request",
+                            "half-life: 10 busines days\n  - name: demo-request")),
             rejected("business-time average response target", replace("at-most: 24h", "at-most: 24 business hours")),
             rejected(
                     "percent where a count is needed",

@@ -30,6 +30,9 @@ class ScorerProperties {
     private static final int TRIES = 500;
     private static final Agreement AGREEMENT = saasAgreement();
     private static final Scorer SCORER = new Scorer(AGREEMENT);
+    /** The same agreement with every scoring span in business time, on its calendar with US holidays. */
+    private static final Scorer IN_BUSINESS_TIME = new Scorer(inBusinessTime());
+
     private static final Instant START = Instant.parse("2026-09-01T00:00:00Z");
     private static final Duration RANGE = Duration.ofDays(90);
 
@@ -48,16 +51,42 @@ class ScorerProperties {
         });
     }
 
+    private static Agreement inBusinessTime() {
+        try {
+            String text = java.nio.file.Files.readString(
+                    java.nio.file.Path.of("examples/agreements/saas-north-america-europe.yaml"));
+            text = text.replace("window: 30d", "window: 20 business days")
+                    .replace("half-life: 14d", "half-life: 10 business days")
+                    .replace("half-life: 7d", "half-life: 40 business hours")
+                    .replace("within: 30d", "within: 4 business weeks")
+                    .replace("within: 24h", "within: 1 business day");
+            return dev.baton.testing.Fixtures.agreement(text, "saas in business time");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aTraceExtendedEventByEventScoresLikeTheWholeHistory() {
-        Duration horizon = SCORER.horizon().orElseThrow();
+        traceExtendedEventByEventScoresLikeTheWholeHistory(SCORER);
+    }
+
+    @Test
+    void aTraceExtendedEventByEventScoresLikeTheWholeHistoryInBusinessTime() {
+        assertThat(IN_BUSINESS_TIME.traceRules()).isNotEqualTo(SCORER.traceRules());
+        traceExtendedEventByEventScoresLikeTheWholeHistory(IN_BUSINESS_TIME);
+    }
+
+    private static void traceExtendedEventByEventScoresLikeTheWholeHistory(Scorer scorer) {
+        // the longest lookback, at its longest over the range (a business span is longer over holidays)
+        Duration horizon = Duration.ofDays(45);
         forAll(any -> {
             Facts facts = any.facts();
             List<EngagementEvent> events = any.events(START, START.plus(RANGE));
             // events arrive in any order, as real feeds deliver them, at a clock that only moves on; one in four
             // arrives so late that it is already beyond the horizon
             List<EngagementEvent> arrival = any.shuffled(events);
-            ScoringTrace trace = SCORER.trace(List.of(), START);
+            ScoringTrace trace = scorer.trace(List.of(), START);
             var seen = new ArrayList<EngagementEvent>();
             Instant now = START;
             for (EngagementEvent event : arrival) {
@@ -65,14 +94,14 @@ class ScorerProperties {
                 Instant arrived =
                         any.instant(event.occurredAt(), event.occurredAt().plus(lateness));
                 now = arrived.isAfter(now) ? arrived : now;
-                trace = SCORER.extend(trace, List.of(event), now);
+                trace = scorer.extend(trace, List.of(event), now);
                 seen.add(event);
 
-                assertThat(SCORER.score(facts, trace, now)).isEqualTo(SCORER.score(facts, seen, now));
+                assertThat(scorer.score(facts, trace, now)).isEqualTo(scorer.score(facts, seen, now));
             }
             Instant later = any.instant(now, now.plus(RANGE));
-            assertThat(SCORER.score(facts, trace, later)).isEqualTo(SCORER.score(facts, events, later));
-            assertThat(SCORER.extend(trace, List.of(), later).size()).isLessThanOrEqualTo(trace.size());
+            assertThat(scorer.score(facts, trace, later)).isEqualTo(scorer.score(facts, events, later));
+            assertThat(scorer.extend(trace, List.of(), later).size()).isLessThanOrEqualTo(trace.size());
         });
     }
 
@@ -118,17 +147,26 @@ class ScorerProperties {
 
     @Test
     void eventsBeyondTheHorizonChangeNothing() {
-        java.time.Duration horizon = SCORER.horizon().orElseThrow();
-        java.util.Set<String> ever = SCORER.everEventTypes();
+        eventsBeyondTheHorizonChangeNothing(SCORER);
+    }
+
+    @Test
+    void eventsBeyondTheHorizonChangeNothingInBusinessTime() {
+        eventsBeyondTheHorizonChangeNothing(IN_BUSINESS_TIME);
+    }
+
+    private static void eventsBeyondTheHorizonChangeNothing(Scorer scorer) {
+        java.util.Set<String> ever = scorer.everEventTypes();
         forAll(any -> {
             Facts facts = any.facts();
             Instant at = any.instant(START, START.plus(RANGE));
             List<EngagementEvent> events = any.events(START, START.plus(RANGE));
             List<EngagementEvent> recent = events.stream()
-                    .filter(e -> e.occurredAt().isAfter(at.minus(horizon)) || ever.contains(e.type()))
+                    .filter(e ->
+                            e.occurredAt().isAfter(scorer.lookbackFrom(at).orElseThrow()) || ever.contains(e.type()))
                     .toList();
 
-            assertThat(SCORER.score(facts, recent, at)).isEqualTo(SCORER.score(facts, events, at));
+            assertThat(scorer.score(facts, recent, at)).isEqualTo(scorer.score(facts, events, at));
         });
     }
 

@@ -600,7 +600,7 @@ class ScorerTest {
 
     @Test
     void theHorizonIsTheLongestWindowAndEverRulesAreNamed() {
-        assertThat(SAAS.horizon()).contains(Duration.ofDays(30));
+        assertThat(SAAS.lookbackFrom(NOW)).contains(NOW.minus(Duration.ofDays(30)));
         assertThat(SAAS.everEventTypes()).containsExactly("email_unsubscribed");
         Scorer forever = new Scorer(agreementWith("""
                 fit:
@@ -609,6 +609,6 @@ class ScorerTest {
                   - {name: webinar, event: webinar_attended, points: 10}
                 mql: {threshold: 10}
                 """));
-        assertThat(forever.horizon()).isEmpty();
+        assertThat(forever.lookbackFrom(NOW)).isEmpty();
     }
 }

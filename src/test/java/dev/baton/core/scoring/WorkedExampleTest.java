@@ -82,7 +82,10 @@ class WorkedExampleTest {
 
     private static String decayed(String rule, List<EngagementEvent> events) {
         return String.format(
-                Locale.ROOT, "%.2f", IntentTally.of(rule(rule), events, NOW).decayed());
+                Locale.ROOT,
+                "%.2f",
+                IntentTally.of(rule(rule), events, NOW, AGREEMENT.calendar().calendar())
+                        .decayed());
     }
 
     private static String decayed(String rule, EngagementEvent event) {
@@ -177,7 +180,12 @@ class WorkedExampleTest {
 
     @Test
     void theWebinarIsOutsideTheThirtyDayWindow() {
-        assertThat(IntentTally.of(rule("webinar-attended"), EVENTS, NOW).count())
+        assertThat(IntentTally.of(
+                                rule("webinar-attended"),
+                                EVENTS,
+                                NOW,
+                                AGREEMENT.calendar().calendar())
+                        .count())
                 .isZero();
         assertThat(card.lines()).extracting(ScoreLine::rule).doesNotContain("webinar-attended");
         assertThat(card.signals()).doesNotContain("webinar-attended");
