@@ -6,6 +6,7 @@ import dev.baton.adapter.persistence.JdbcClockStore;
 import dev.baton.adapter.persistence.JdbcEngagementStore;
 import dev.baton.adapter.persistence.JdbcLeadQueries;
 import dev.baton.adapter.persistence.JdbcLeadStore;
+import dev.baton.adapter.persistence.JdbcMetrics;
 import dev.baton.adapter.persistence.JdbcRescoreJobs;
 import dev.baton.adapter.persistence.JdbcRosterStore;
 import dev.baton.adapter.persistence.SpringTransactions;
@@ -21,6 +22,7 @@ import dev.baton.core.engine.AgreementVersions;
 import dev.baton.core.engine.ClockStore;
 import dev.baton.core.engine.DueClocks;
 import dev.baton.core.engine.EngagementStore;
+import dev.baton.core.engine.FunnelMetrics;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.IngestQueue;
 import dev.baton.core.engine.LeadCommands;
@@ -174,6 +176,11 @@ class CoreConfiguration {
     @Bean
     Activities activities(LeadStore leads, Transactions transactions, Clock clock, SlaClocks clocks) {
         return new Activities(leads, transactions, clock, clocks);
+    }
+
+    @Bean
+    FunnelMetrics funnelMetrics(JdbcClient jdbc, ActiveAgreement active, Clock clock) {
+        return new FunnelMetrics(new JdbcMetrics(jdbc), active, clock);
     }
 
     @Bean

@@ -35,10 +35,12 @@ public final class JdbcLeadStore implements LeadStore {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final JdbcFunnel funnel;
 
     public JdbcLeadStore(JdbcClient jdbc, JsonMapper mapper) {
         this.jdbc = jdbc;
         this.json = new Json(mapper);
+        this.funnel = new JdbcFunnel(jdbc);
     }
 
     @Override
@@ -193,6 +195,7 @@ public final class JdbcLeadStore implements LeadStore {
                                 .map(e -> json.text(LeadEventJson.data(e.entry().event())))
                                 .toArray(String[]::new))
                 .update();
+        entries.forEach(funnel::apply);
     }
 
     @Override
@@ -363,6 +366,7 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("version", entry.agreementVersion().orElse(null))
                 .param("data", json.jsonb(LeadEventJson.data(entry.event())))
                 .update();
+        funnel.apply(new LeadEntry(leadId, entry));
     }
 
     @Override

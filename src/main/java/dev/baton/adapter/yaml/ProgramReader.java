@@ -8,6 +8,7 @@ import dev.baton.core.agreement.Target;
 import dev.baton.core.calendar.Span;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
+import dev.baton.core.metrics.Owner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +40,8 @@ final class ProgramReader {
                 Optional<Metric> metric = metric(map)
                         .filter(m ->
                                 metrics.add(ctx, map.optional("metric").orElseThrow(), map.path("metric"), m.id()));
-                Optional<Target.Owner> owner =
-                        map.oneOf("owner", OWNERS, true).map(w -> Target.Owner.valueOf(w.toUpperCase(Locale.ROOT)));
+                Optional<Owner> owner =
+                        map.oneOf("owner", OWNERS, true).map(w -> Owner.valueOf(w.toUpperCase(Locale.ROOT)));
                 if (!map.has("at-least") && !map.has("at-most")) {
                     ctx.report(map.node(), item.path() + ": give at-least, at-most, or both");
                     return;

@@ -38,6 +38,7 @@ final class Scalars {
                         ? Optional.of(new Measure(kind, new BigDecimal(m.group(1)), value))
                         : Optional.empty();
             }
+            case AMOUNT -> amount(value).map(amount -> new Measure(kind, amount, value));
             case DURATION ->
                 Span.parse(value)
                         .filter(span -> !span.business())

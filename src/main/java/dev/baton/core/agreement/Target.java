@@ -2,25 +2,14 @@ package dev.baton.core.agreement;
 
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
+import dev.baton.core.metrics.Owner;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** A shared number with an owner: at least, at most, or a band. */
 public record Target(Metric metric, Owner owner, Optional<Measure> atLeast, Optional<Measure> atMost)
         implements Clause {
-
-    /** Who answers for a target. */
-    public enum Owner {
-        MARKETING,
-        SALES,
-        SHARED;
-
-        public String word() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public Target {
         if (atLeast.isEmpty() && atMost.isEmpty()) {

@@ -39,6 +39,26 @@ class AgreementSchemaTest {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     @Test
+    void theSchemaKnowsEveryMetricAndTheKindOfValueItTakes() {
+        JsonNode defs = SCHEMA_NODE.get("$defs");
+        assertThat(defs.at("/metric/enum").valueStream().map(JsonNode::asString))
+                .containsExactlyElementsOf(dev.baton.core.metrics.Metric.ids());
+        var byKind = java.util.Map.of(
+                "countMetric", dev.baton.core.metrics.Metric.Kind.COUNT,
+                "percentMetric", dev.baton.core.metrics.Metric.Kind.PERCENT,
+                "durationMetric", dev.baton.core.metrics.Metric.Kind.DURATION,
+                "ratioMetric", dev.baton.core.metrics.Metric.Kind.RATIO,
+                "amountMetric", dev.baton.core.metrics.Metric.Kind.AMOUNT);
+        byKind.forEach((definition, kind) -> assertThat(
+                        defs.at("/" + definition + "/enum").valueStream().map(JsonNode::asString))
+                .as(definition)
+                .containsExactlyElementsOf(java.util.Arrays.stream(dev.baton.core.metrics.Metric.values())
+                        .filter(m -> m.kind() == kind)
+                        .map(dev.baton.core.metrics.Metric::id)
+                        .toList()));
+    }
+
+    @Test
     void schemaIsAValidDraft202012Schema() {
         Schema metaSchema = REGISTRY.getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
 
@@ -274,6 +294,24 @@ class AgreementSchemaTest {
                             "half-life: 14d\n  - name: demo-request",
                             "half-life: 10 busines days\n  - name: demo-request")),
             rejected("business-time average response target", replace("at-most: 24h", "at-most: 24 business hours")),
+            accepted(
+                    "an amount target",
+                    replace(
+                            "  - metric: pipeline-coverage\n",
+                            "  - metric: won-revenue\n    at-least: 250k\n    owner: sales\n"
+                                    + "  - metric: pipeline-coverage\n")),
+            rejected(
+                    "an amount target written as a percentage",
+                    replace(
+                            "  - metric: pipeline-coverage\n",
+                            "  - metric: won-revenue\n    at-least: 25%\n    owner: sales\n"
+                                    + "  - metric: pipeline-coverage\n")),
+            accepted(
+                    "a target on a sales cycle",
+                    replace(
+                            "  - metric: pipeline-coverage\n",
+                            "  - metric: sales-cycle-median\n    at-most: 90d\n    owner: shared\n"
+                                    + "  - metric: pipeline-coverage\n")),
             rejected(
                     "percent where a count is needed",
                     replace("metric: mqls-per-month\n    at-least: 100", "metric: mqls-per-month\n    at-least: 100%")),

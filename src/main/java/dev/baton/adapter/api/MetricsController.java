@@ -1,0 +1,438 @@
+package dev.baton.adapter.api;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.baton.core.agreement.Target;
+import dev.baton.core.engine.BatonException;
+import dev.baton.core.engine.FunnelMetrics;
+import dev.baton.core.metrics.Basis;
+import dev.baton.core.metrics.Dimension;
+import dev.baton.core.metrics.Measure;
+import dev.baton.core.metrics.Metric;
+import dev.baton.core.metrics.MetricResult;
+import dev.baton.core.metrics.MetricText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The funnel's metrics, defined once: the catalogue with every definition, one metric for a period, slice and
+ * breakdown, and the funnel stage by stage. Each answers JSON, or CSV with {@code Accept: text/csv}.
+ */
+@RestController
+@RequestMapping(path = "/api/v1")
+@Tag(name = "Metrics", description = "The funnel and its metrics, as both teams read them")
+class MetricsController {
+
+    static final String CSV = "text/csv";
+
+    private final FunnelMetrics metrics;
+
+    MetricsController(FunnelMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /** A metric as the catalogue lists it. */
+    record Definition(
+            String id,
+            String title,
+            String definition,
+            String numerator,
+            @Nullable String periodNumerator,
+            String denominator,
+            String clock,
+            String kind,
+            String unit,
+            String owner,
+            String direction,
+            List<String> bases,
+            @Nullable TargetView target) {}
+
+    /** The active agreement's target for a metric, and whether the figure meets it. */
+    record TargetView(
+            @Nullable String atLeast,
+            @Nullable String atMost,
+            String owner,
+            @Nullable Boolean met) {}
+
+    /** Figures of the whole or of a part; a value is null where there is nothing to compute it from. */
+    record FigureView(
+            @Nullable Double value,
+            @Nullable Double numerator,
+            @Nullable Double denominator,
+            long count) {
+        static FigureView of(MetricResult.Figure figure) {
+            return new FigureView(
+                    figure.value().orElse(null),
+                    figure.numerator().orElse(null),
+                    figure.denominator().orElse(null),
+                    figure.count());
+        }
+    }
+
+    /** One part of a breakdown. */
+    record PartView(
+            String key,
+            @Nullable Double value,
+            @Nullable Double numerator,
+            @Nullable Double denominator,
+            long count) {}
+
+    /** A metric's figures for a request. */
+    record ReportView(
+            String metric,
+            String title,
+            String unit,
+            String basis,
+            LocalDate from,
+            LocalDate to,
+            @Nullable Double value,
+            @Nullable Double numerator,
+            @Nullable Double denominator,
+            long count,
+            @Nullable TargetView target,
+            @Nullable String by,
+            List<PartView> parts) {}
+
+    /** A stage of the funnel. */
+    record StageView(
+            String stage,
+            long count,
+            @Nullable Double ofMqls,
+            @Nullable Double ofPrevious) {}
+
+    /** One part of a funnel breakdown. */
+    record FunnelPart(String key, List<StageView> stages) {}
+
+    /** The funnel of a period. */
+    record FunnelView(
+            String basis,
+            LocalDate from,
+            LocalDate to,
+            List<StageView> stages,
+            @Nullable String by,
+            List<FunnelPart> parts) {}
+
+    @GetMapping(path = "/metrics", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Every metric with its definition: numerator, denominator, the clock that puts a lead in a"
+                    + " period, unit, owner, direction, and the active agreement's target")
+    List<Definition> catalogue() {
+        return Arrays.stream(Metric.values()).map(this::definition).toList();
+    }
+
+    @GetMapping(path = "/metrics/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "One metric for a period (from and to are days in the agreement's timezone, the current"
+                    + " month and the two before by default), as a cohort (default) or a period figure, for a slice"
+                    + " (source, campaign, team, rep, version, segment=field:value) and broken down by one dimension")
+    ReportView metric(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String basis,
+            @RequestParam(required = false) @Nullable String by,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String clock,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        Metric metric = metricOf(id);
+        FunnelMetrics.Request request =
+                request(from, to, basis, by, source, campaign, team, rep, version, reason, clock, segment);
+        return view(metrics.compute(metric, request));
+    }
+
+    @GetMapping(path = "/metrics/{id}", produces = CSV)
+    @Operation(
+            summary = "One metric as CSV: a row for the whole (key 'total'), then a row per part",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    String metricCsv(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String basis,
+            @RequestParam(required = false) @Nullable String by,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable String reason,
+            @RequestParam(required = false) @Nullable String clock,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        ReportView report =
+                metric(id, from, to, basis, by, source, campaign, team, rep, version, reason, clock, segment);
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("key", "value", "numerator", "denominator", "count"));
+        rows.add(List.of(
+                "total",
+                text(report.value()),
+                text(report.numerator()),
+                text(report.denominator()),
+                String.valueOf(report.count())));
+        for (PartView part : report.parts()) {
+            rows.add(List.of(
+                    part.key(),
+                    text(part.value()),
+                    text(part.numerator()),
+                    text(part.denominator()),
+                    String.valueOf(part.count())));
+        }
+        return csv(rows);
+    }
+
+    @GetMapping(path = "/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The funnel of a period, stage by stage (MQL, accepted, SQL, opportunity, won): of the MQLs"
+                    + " of the period as a cohort (default), or each stage's own count in the period; with a breakdown")
+    FunnelView funnel(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String basis,
+            @RequestParam(required = false) @Nullable String by,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        FunnelMetrics.Funnel funnel =
+                metrics.funnel(request(from, to, basis, by, source, campaign, team, rep, version, null, null, segment));
+        var parts = new ArrayList<FunnelPart>();
+        funnel.parts().forEach((key, stages) -> parts.add(new FunnelPart(key, stages(stages))));
+        return new FunnelView(
+                funnel.basis().word(),
+                funnel.from(),
+                funnel.to(),
+                stages(funnel.stages()),
+                by == null ? null : by.strip(),
+                parts);
+    }
+
+    @GetMapping(path = "/funnel", produces = CSV)
+    @Operation(
+            summary = "The funnel as CSV: a row for the whole (key 'total'), then a row per part, a column per stage",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    String funnelCsv(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String basis,
+            @RequestParam(required = false) @Nullable String by,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        FunnelView funnel = funnel(from, to, basis, by, source, campaign, team, rep, version, segment);
+        var rows = new ArrayList<List<String>>();
+        var header = new ArrayList<>(List.of("key"));
+        funnel.stages().forEach(stage -> header.add(stage.stage().replace(' ', '_')));
+        header.add("mql_to_won");
+        rows.add(header);
+        rows.add(funnelRow("total", funnel.stages()));
+        funnel.parts().forEach(part -> rows.add(funnelRow(part.key(), part.stages())));
+        return csv(rows);
+    }
+
+    private static List<String> funnelRow(String key, List<StageView> stages) {
+        var row = new ArrayList<>(List.of(key));
+        stages.forEach(stage -> row.add(String.valueOf(stage.count())));
+        row.add(text(stages.get(stages.size() - 1).ofMqls()));
+        return row;
+    }
+
+    private static List<StageView> stages(List<FunnelMetrics.Stage> stages) {
+        return stages.stream()
+                .map(s -> new StageView(
+                        s.stage(),
+                        s.count(),
+                        s.ofMqls().orElse(null),
+                        s.ofPrevious().orElse(null)))
+                .toList();
+    }
+
+    private Definition definition(Metric metric) {
+        Optional<Target> target = metrics.target(metric);
+        return new Definition(
+                metric.id(),
+                metric.title(),
+                metric.definition(),
+                MetricText.numerator(metric, Basis.COHORT),
+                metric.hasBases() ? MetricText.numerator(metric, Basis.PERIOD) : null,
+                MetricText.denominator(metric),
+                MetricText.clock(metric, Basis.COHORT),
+                metric.kind().name().toLowerCase(Locale.ROOT),
+                MetricText.unit(metric),
+                target.map(t -> t.owner()).orElse(metric.owner()).word(),
+                metric.direction().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                metric.hasBases() ? List.of("cohort", "period") : List.of(),
+                target.map(t -> targetView(t, Optional.empty())).orElse(null));
+    }
+
+    private static ReportView view(FunnelMetrics.Report report) {
+        MetricResult.Figure total = report.result().total();
+        List<PartView> parts = report.result().parts().stream()
+                .map(p -> new PartView(
+                        p.key(),
+                        p.figure().value().orElse(null),
+                        p.figure().numerator().orElse(null),
+                        p.figure().denominator().orElse(null),
+                        p.figure().count()))
+                .toList();
+        return new ReportView(
+                report.metric().id(),
+                report.metric().title(),
+                MetricText.unit(report.metric()),
+                report.basis().word(),
+                report.from(),
+                report.to(),
+                total.value().orElse(null),
+                total.numerator().orElse(null),
+                total.denominator().orElse(null),
+                total.count(),
+                report.target().map(t -> targetView(t, total.value())).orElse(null),
+                report.by().map(Dimension::word).orElse(null),
+                parts);
+    }
+
+    private static TargetView targetView(Target target, Optional<Double> value) {
+        Optional<Boolean> met = value.map(v ->
+                target.atLeast().map(m -> v >= normalised(target, m)).orElse(true)
+                        && target.atMost().map(m -> v <= normalised(target, m)).orElse(true));
+        return new TargetView(
+                target.atLeast().map(Measure::text).orElse(null),
+                target.atMost().map(Measure::text).orElse(null),
+                target.owner().word(),
+                met.orElse(null));
+    }
+
+    /** A target's value in the unit of the figures: durations are written in minutes and reported in hours. */
+    private static double normalised(Target target, Measure measure) {
+        double value = measure.value().doubleValue();
+        return target.metric().kind() == Metric.Kind.DURATION ? value / 60 : value;
+    }
+
+    private static Metric metricOf(String id) {
+        return Metric.byId(id.strip())
+                .orElseThrow(() -> new BatonException.NotFound(
+                        "there is no metric '" + id + "'; GET /api/v1/metrics" + " lists them"));
+    }
+
+    private static FunnelMetrics.Request request(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String basis,
+            @Nullable String by,
+            @Nullable String source,
+            @Nullable String campaign,
+            @Nullable String team,
+            @Nullable String rep,
+            @Nullable String version,
+            @Nullable String reason,
+            @Nullable String clock,
+            @Nullable List<String> segment) {
+        var filters = new LinkedHashMap<Dimension, String>();
+        filter(filters, Dimension.Fixed.SOURCE, source);
+        filter(filters, Dimension.Fixed.CAMPAIGN, campaign);
+        filter(filters, Dimension.Fixed.TEAM, team);
+        filter(filters, Dimension.Fixed.REP, rep);
+        filter(filters, Dimension.Fixed.VERSION, version);
+        filter(filters, Dimension.Fixed.REASON, reason);
+        filter(filters, Dimension.Fixed.CLOCK, clock);
+        for (String slice : segment == null ? List.<String>of() : segment) {
+            int colon = slice.indexOf(':');
+            Optional<Dimension> field = colon > 0
+                    ? Dimension.of(slice.substring(0, colon).strip()).filter(d -> d instanceof Dimension.Segment)
+                    : Optional.empty();
+            if (field.isEmpty() || colon == slice.length() - 1) {
+                throw new BatonException.Invalid(
+                        "segment", "a segment is a lead or company field and a value, like company.industry:SaaS");
+            }
+            filters.put(field.get(), slice.substring(colon + 1).strip());
+        }
+        Optional<Dimension> breakdown = Optional.ofNullable(by)
+                .map(String::strip)
+                .map(word -> Dimension.of(word)
+                        .orElseThrow(() -> new BatonException.Invalid(
+                                "by", "'" + word + "' is not a breakdown: " + Dimension.words())));
+        return new FunnelMetrics.Request(
+                date("from", from), date("to", to), basis(basis), Map.copyOf(filters), breakdown);
+    }
+
+    private static void filter(Map<Dimension, String> filters, Dimension dimension, @Nullable String value) {
+        if (value != null) {
+            if (value.isBlank()) {
+                throw new BatonException.Invalid(dimension.word(), "an empty " + dimension.word() + " matches nothing");
+            }
+            filters.put(dimension, value.strip());
+        }
+    }
+
+    private static Optional<LocalDate> date(String field, @Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() < 1900 || date.getYear() > 9999) {
+                throw new BatonException.Invalid(field, "a date from 1900 to 9999, like 2026-03-01");
+            }
+            return Optional.of(date);
+        } catch (DateTimeParseException e) {
+            throw new BatonException.Invalid(field, "'" + text + "' is not a date like 2026-03-01");
+        }
+    }
+
+    private static Optional<Basis> basis(@Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(Basis.values())
+                .filter(b -> b.word().equals(text.strip().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .map(Optional::of)
+                .orElseThrow(
+                        () -> new BatonException.Invalid("basis", "basis is cohort or period, not '" + text + "'"));
+    }
+
+    private static String text(@Nullable Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf(value.longValue())
+                : String.format(Locale.ROOT, "%.6f", value);
+    }
+
+    private static String csv(List<List<String>> rows) {
+        var out = new StringWriter();
+        try (CsvWriter writer = CsvWriter.builder().build(out)) {
+            rows.forEach(writer::writeRecord);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

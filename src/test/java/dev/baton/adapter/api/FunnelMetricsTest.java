@@ -1,0 +1,298 @@
+package dev.baton.adapter.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The metrics on a history built by hand through the API, each expected figure worked out here from the story
+ * below, not by the SQL that computes it. Every lead of a test has a source of its own, so the figures are filtered
+ * to it. The agreement's timezone is America/New_York; times are at 15:00 UTC, mid-morning there.
+ *
+ * <pre>
+ * lead  qualified   then
+ * A     03-05       accepted 03-06, SQL 03-20, opportunity 04-02 (10,000 USD), won 04-20
+ * B     03-10       rejected 03-11 (NOT_ICP: disqualified at once)
+ * C     03-15       accepted 03-16, SQL 04-03
+ * D     02-20       accepted 02-21, SQL 03-12
+ * E     03-25       nothing yet
+ * F     02-25       accepted 02-26, SQL 03-28
+ * G     03-02       rejected 03-03 (BAD_TIMING: recycled, 60 days' cool-off); qualified again 05-10
+ * </pre>
+ *
+ * MQLs of March: A, B, C, E, G (5). SQLs in March: A, D, F (3); of March's MQLs, A and C became SQLs (2, C in April).
+ */
+class FunnelMetricsTest extends LeadScenarios {
+
+    private static final String MARCH = "from=2026-03-01&to=2026-03-31";
+
+    private String source;
+    private final Map<String, Long> leads = new HashMap<>();
+
+    @BeforeEach
+    void theStory() {
+        source = unique("src");
+        leads.put("A", mqlOn("2026-03-05"));
+        leads.put("B", mqlOn("2026-03-10"));
+        leads.put("C", mqlOn("2026-03-15"));
+        leads.put("D", mqlOn("2026-02-20"));
+        leads.put("E", mqlOn("2026-03-25"));
+        leads.put("F", mqlOn("2026-02-25"));
+        leads.put("G", mqlOn("2026-03-02"));
+        step("A", "2026-03-06", "accept", "{}");
+        step("A", "2026-03-20", "qualify", bant());
+        step(
+                "A",
+                "2026-04-02",
+                "opportunity",
+                "{\"amount\":10000,\"currency\":\"USD\",\"expectedCloseDate\":\"2026-06-30\"}");
+        step("A", "2026-04-20", "won", "{}");
+        step("B", "2026-03-11", "reject", "{\"reasonCode\":\"NOT_ICP\"}");
+        step("C", "2026-03-16", "accept", "{}");
+        step("C", "2026-04-03", "qualify", bant());
+        step("D", "2026-02-21", "accept", "{}");
+        step("D", "2026-03-12", "qualify", bant());
+        step("F", "2026-02-26", "accept", "{}");
+        step("F", "2026-03-28", "qualify", bant());
+        step("G", "2026-03-03", "reject", "{\"reasonCode\":\"BAD_TIMING\"}");
+        qualifyAgain("G", "2026-05-10");
+        clock.set(Instant.parse("2026-06-01T15:00:00Z"));
+    }
+
+    @Test
+    void aCohortRateFollowsTheMqlsOfThePeriodAndAPeriodRateCountsEachStageInIt() {
+        JsonNode cohort = metric("mql-to-sql-rate", MARCH);
+        JsonNode period = metric("mql-to-sql-rate", MARCH + "&basis=period");
+
+        // of March's five MQLs, A and C became SQLs (C in April)
+        assertThat(cohort.get("numerator").asDouble()).isEqualTo(2);
+        assertThat(cohort.get("denominator").asDouble()).isEqualTo(5);
+        assertThat(cohort.get("value").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(cohort.get("basis").asString()).isEqualTo("cohort");
+        // SQLs in March (A, D, F) over MQLs in March
+        assertThat(period.get("numerator").asDouble()).isEqualTo(3);
+        assertThat(period.get("denominator").asDouble()).isEqualTo(5);
+        assertThat(period.get("value").asDouble()).isCloseTo(0.6, within(1e-9));
+    }
+
+    @Test
+    void aCohortFigureIsAsOfNowSoItGrowsAsTheCohortMovesOn() {
+        // as of 31 March, C was not yet an SQL
+        clock.set(Instant.parse("2026-03-31T20:00:00Z"));
+        assertThat(metric("mql-to-sql-rate", MARCH).get("numerator").asDouble()).isEqualTo(1);
+        clock.set(Instant.parse("2026-06-01T15:00:00Z"));
+        assertThat(metric("mql-to-sql-rate", MARCH).get("numerator").asDouble()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecycledLeadThatQualifiesAgainCountsOnceInEachCycle() {
+        assertThat(metric("mqls", MARCH).get("value").asDouble()).isEqualTo(5);
+        assertThat(metric("mqls", "from=2026-05-01&to=2026-05-31").get("value").asDouble())
+                .isEqualTo(1);
+        assertThat(metric("mqls", "from=2026-02-01&to=2026-05-31").get("value").asDouble())
+                .isEqualTo(8);
+        JsonNode reengaged = metric("recycled-requalified-rate", MARCH);
+        assertThat(reengaged.get("numerator").asDouble()).isEqualTo(1);
+        assertThat(reengaged.get("denominator").asDouble()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectionsBreakDownByTheirReasonCode() {
+        JsonNode rejected = metric("rejected-mqls", MARCH + "&by=reason");
+
+        assertThat(rejected.get("value").asDouble()).isEqualTo(2);
+        assertThat(parts(rejected)).containsExactlyInAnyOrderEntriesOf(Map.of("BAD_TIMING", 1.0, "NOT_ICP", 1.0));
+        assertThat(metric("acceptance-rate", MARCH).get("value").asDouble()).isCloseTo(2.0 / 5, within(1e-9));
+        assertThat(metric("rejection-rate", MARCH).get("value").asDouble()).isCloseTo(2.0 / 5, within(1e-9));
+    }
+
+    @Test
+    void dealsAndCyclesAreCountedWhenTheyCloseAndTheFunnelStepsDownStageByStage() {
+        JsonNode revenue = metric("won-revenue", "from=2026-04-01&to=2026-04-30");
+        JsonNode cycle = metric("sales-cycle-median", "from=2026-04-01&to=2026-04-30");
+        JsonNode funnel = get("/api/v1/funnel?" + MARCH + "&source=" + source).json();
+
+        assertThat(revenue.get("value").asDouble()).isEqualTo(10_000);
+        // A: MQL 5 March 15:00 UTC → won 20 April 15:00 UTC, 46 days
+        assertThat(cycle.get("value").asDouble()).isCloseTo(46 * 24, within(1e-6));
+        assertThat(funnel.get("stages").valueStream().map(s -> s.get("count").asLong()))
+                .containsExactly(5L, 2L, 2L, 1L, 1L);
+        assertThat(funnel.get("stages").get(2).get("ofPrevious").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void everyBreakdownAddsUpToItsTotal() {
+        for (String metric : List.of("mqls", "mql-to-sql-rate", "acceptance-rate", "rejected-mqls")) {
+            for (String by : List.of("rep", "month", "week", "version", "team", "company.industry")) {
+                JsonNode whole = metric(metric, "from=2026-02-01&to=2026-05-31&by=" + by);
+                double numerator = whole.get("parts")
+                        .valueStream()
+                        .mapToDouble(p -> p.get("numerator").asDouble())
+                        .sum();
+                long count = whole.get("parts")
+                        .valueStream()
+                        .mapToLong(p -> p.get("count").asLong())
+                        .sum();
+                assertThat(numerator)
+                        .as(metric + " by " + by)
+                        .isEqualTo(whole.get("numerator").asDouble());
+                assertThat(count)
+                        .as(metric + " by " + by)
+                        .isEqualTo(whole.get("count").asLong());
+            }
+        }
+        assertThat(parts(metric("mqls", "from=2026-02-01&to=2026-05-31&by=month")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("2026-02", 2.0, "2026-03", 5.0, "2026-05", 1.0));
+    }
+
+    @Test
+    void theRowsKeptLiveAreWhatTheWholeHistorySays() {
+        String rows = """
+                select string_agg(concat_ws('|', lead_id, cycle, qualified_at, agreement_version, priority, score,
+                       source, rep, team, accepted_at, rejected_at, rejected_reason, sql_at, opportunity_at, amount,
+                       currency, won_at, disqualified_at, disqualified_reason, recycled_at, recycled_reason,
+                       first_touch_at, requalified_at), E'\\n' order by lead_id, cycle)
+                  from funnel_cycle where source = :source
+                """;
+        String live = jdbc.sql(rows).param("source", source).query(String.class).single();
+
+        jdbc.sql("select funnel_rebuild()").query().singleValue();
+
+        assertThat(jdbc.sql(rows).param("source", source).query(String.class).single())
+                .isEqualTo(live);
+        assertThat(live.lines()).hasSize(8);
+    }
+
+    @Test
+    void aWrongRequestNamesItsField() {
+        assertThat(get("/api/v1/metrics/mqls?from=2026-03-31&to=2026-03-01").status())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/metrics/mqls?basis=period")
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("basis");
+        assertThat(get("/api/v1/metrics/mqls?by=clock")
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("by");
+        assertThat(get("/api/v1/metrics/mqls?by=colour")
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("by");
+        assertThat(get("/api/v1/metrics/mqls?from=March")
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("from");
+        assertThat(get("/api/v1/metrics/no-such-metric").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theCatalogueDefinesEveryMetricAndNamesTheActiveTarget() {
+        JsonNode catalogue = get("/api/v1/metrics").json();
+        JsonNode acceptance = catalogue
+                .valueStream()
+                .filter(m -> m.get("id").asString().equals("acceptance-rate"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(acceptance.get("denominator").asString()).isEqualTo("cycles that reached MQL in the period");
+        assertThat(acceptance.get("bases").valueStream().map(JsonNode::asString))
+                .containsExactly("cohort", "period");
+        assertThat(acceptance.at("/target/atLeast").asString()).isEqualTo("70%");
+        assertThat(acceptance.at("/target/owner").asString()).isEqualTo("sales");
+    }
+
+    @Test
+    void csvHasARowForTheWholeAndOneForEachPart() {
+        String csv = getCsv("/api/v1/metrics/mqls?from=2026-02-01&to=2026-05-31&by=month&source=" + source);
+
+        assertThat(csv.lines())
+                .containsExactly(
+                        "key,value,numerator,denominator,count",
+                        "total,8,8,,8",
+                        "2026-02,2,2,,2",
+                        "2026-03,5,5,,5",
+                        "2026-05,1,1,,1");
+    }
+
+    private JsonNode metric(String id, String query) {
+        Response response = get("/api/v1/metrics/" + id + "?" + query + "&source=" + source);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static Map<String, Double> parts(JsonNode report) {
+        var parts = new HashMap<String, Double>();
+        report.get("parts")
+                .forEach(p ->
+                        parts.put(p.get("key").asString(), p.get("numerator").asDouble()));
+        return parts;
+    }
+
+    private String getCsv(String path) {
+        Response response = send(
+                java.net.http.HttpRequest.newBuilder(uri(path))
+                        .header("Accept", "text/csv")
+                        .GET(),
+                true);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private long mqlOn(String day) {
+        Instant at = Instant.parse(day + "T15:00:00Z");
+        clock.set(at);
+        String email = unique("dana") + "@acme-" + unique("co") + ".example";
+        long id = createLead(idealLead(email).replace("\"source\":\"webinar\"", "\"source\":\"" + source + "\""));
+        qualifyAt(id, at);
+        return id;
+    }
+
+    private void qualifyAgain(String lead, String day) {
+        Instant at = Instant.parse(day + "T15:00:00Z");
+        clock.set(at);
+        qualifyAt(leads.get(lead), at);
+    }
+
+    private void qualifyAt(long id, Instant at) {
+        Response sent = send(
+                event(
+                        unique("e"),
+                        "\"leadId\":" + id,
+                        "form_submitted",
+                        at.minus(Duration.ofMinutes(10)),
+                        "{\"form\":\"demo\"}"),
+                event(
+                        unique("e"),
+                        "\"leadId\":" + id,
+                        "page_view",
+                        at.minus(Duration.ofMinutes(5)),
+                        "{\"url\":\"/pricing\"}"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
+    }
+
+    private void step(String lead, String day, String command, String body) {
+        clock.set(Instant.parse(day + "T15:00:00Z"));
+        Response response = postJson("/api/v1/leads/" + leads.get(lead) + "/" + command, body);
+        assertThat(response.status())
+                .as(command + " " + lead + ": " + response.body())
+                .isEqualTo(200);
+    }
+
+    private static String bant() {
+        return "{\"bant\":{\"budget\":\"60k\",\"authority\":\"VP\",\"need\":\"reporting\",\"timeline\":\"Q3\"}}";
+    }
+}
