@@ -5,10 +5,11 @@ import dev.baton.adapter.cli.ConvertCommand;
 import dev.baton.adapter.cli.DiffCommand;
 import dev.baton.adapter.cli.ExportCommand;
 import dev.baton.adapter.cli.ImportCommand;
+import dev.baton.adapter.cli.ReportCommand;
 import dev.baton.app.ServerCommands;
 import picocli.CommandLine;
 
-/** The {@code baton} command: serve (the default), demo, check, diff, import, export, convert. */
+/** The {@code baton} command: serve (the default), demo, check, diff, import, export, report, convert. */
 public final class BatonApplication {
 
     private BatonApplication() {}
@@ -22,6 +23,7 @@ public final class BatonApplication {
                 .addSubcommand(new DiffCommand())
                 .addSubcommand(new ImportCommand())
                 .addSubcommand(new ExportCommand())
+                .addSubcommand(new ReportCommand())
                 .addSubcommand(new ConvertCommand());
         int exit = cli.execute(arguments);
         if (exit != 0 || !ServerCommands.isServing()) {

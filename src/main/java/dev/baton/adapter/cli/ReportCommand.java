@@ -1,0 +1,247 @@
+package dev.baton.adapter.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code baton report funnel|metric ID}: the figures of a running Baton as a readable table, or as the API's CSV. The
+ * same numbers as {@code GET /api/v1/funnel} and {@code GET /api/v1/metrics/{id}}, from the same definitions.
+ */
+@Command(
+        name = "report",
+        description = "Print the funnel, or one metric, of a running Baton as a table (or CSV with --csv). Exit 0 with"
+                + " the report, 1 when Baton refused the request, 2 when it cannot be reached.")
+public final class ReportCommand implements Callable<Integer> {
+
+    static final int REFUSED = 1;
+
+    @Parameters(index = "0", paramLabel = "WHAT", description = "funnel, or metric (then the metric's id)")
+    String what = "";
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "the metric, for 'metric'")
+    @Nullable
+    String id;
+
+    @Option(names = "--from", paramLabel = "DAY", description = "the first day, like 2026-03-01")
+    @Nullable
+    String from;
+
+    @Option(names = "--to", paramLabel = "DAY", description = "the last day (default: today)")
+    @Nullable
+    String to;
+
+    @Option(
+            names = "--by",
+            paramLabel = "DIMENSION",
+            description = "break down by source, campaign, team, rep,"
+                    + " version, month, week, reason, clock, or a field like company.industry")
+    @Nullable
+    String by;
+
+    @Option(names = "--basis", description = "cohort (default) or period")
+    @Nullable
+    String basis;
+
+    @Option(names = "--source", description = "only leads of this source")
+    @Nullable
+    String source;
+
+    @Option(names = "--team", description = "only leads of this team")
+    @Nullable
+    String team;
+
+    @Option(names = "--rep", description = "only leads of this rep")
+    @Nullable
+    String rep;
+
+    @Option(names = "--csv", description = "print the API's CSV instead of a table")
+    boolean csv;
+
+    @Mixin
+    Remote remote = new Remote();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            String path = path();
+            HttpResponse<String> response;
+            try {
+                HttpRequest request = remote.request(path)
+                        .header("Accept", csv ? "text/csv" : "application/json")
+                        .GET()
+                        .build();
+                response = remote.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                return remote.unreachable(e, err);
+            }
+            if (response.statusCode() != 200) {
+                int status = Remote.refused(response.statusCode(), response.body(), err);
+                return response.statusCode() == 401 ? status : REFUSED;
+            }
+            if (csv) {
+                out.print(response.body());
+            } else if (what.equals("funnel")) {
+                funnel(Remote.json(response.body()), out);
+            } else {
+                metric(Remote.json(response.body()), out);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return REFUSED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private String path() {
+        String base;
+        if (what.equals("funnel")) {
+            base = "/api/v1/funnel";
+        } else if (what.equals("metric")) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(
+                        "which metric? baton report metric ID (GET /api/v1/metrics lists" + " them)");
+            }
+            base = "/api/v1/metrics/" + URLEncoder.encode(id.strip(), StandardCharsets.UTF_8);
+        } else {
+            throw new IllegalArgumentException("'" + what + "' is not a report: funnel or metric");
+        }
+        var query = new ArrayList<String>();
+        param(query, "from", from);
+        param(query, "to", to);
+        param(query, "by", by);
+        param(query, "basis", basis);
+        param(query, "source", source);
+        param(query, "team", team);
+        param(query, "rep", rep);
+        return query.isEmpty() ? base : base + "?" + String.join("&", query);
+    }
+
+    private static void param(List<String> query, String name, @Nullable String value) {
+        if (value != null) {
+            query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void funnel(JsonNode funnel, PrintWriter out) {
+        out.println("Funnel " + funnel.path("from").asString() + " – "
+                + funnel.path("to").asString() + " ("
+                + funnel.path("basis").asString()
+                + (funnel.path("basis").asString().equals("cohort")
+                        ? ": of the MQLs of the period, how many reached each stage since)"
+                        : ": each stage's count in the period)"));
+        var header = new ArrayList<String>();
+        header.add(funnel.path("by").isString() ? funnel.path("by").asString() : "");
+        funnel.path("stages").forEach(stage -> header.add(stage.path("stage").asString()));
+        header.add("MQL → won");
+        var rows = new ArrayList<List<String>>();
+        rows.add(header);
+        funnel.path("parts").forEach(part -> rows.add(stagesRow(part.path("key").asString(), part.path("stages"))));
+        rows.add(stagesRow("total", funnel.path("stages")));
+        table(rows, out);
+    }
+
+    private static List<String> stagesRow(String key, JsonNode stages) {
+        var row = new ArrayList<String>();
+        row.add(key);
+        stages.forEach(stage -> row.add(String.valueOf(stage.path("count").asLong())));
+        JsonNode won = stages.get(stages.size() - 1);
+        row.add(won.path("ofMqls").isNumber() ? percent(won.path("ofMqls").asDouble()) : "—");
+        return row;
+    }
+
+    private static void metric(JsonNode report, PrintWriter out) {
+        String unit = report.path("unit").asString();
+        out.println(report.path("title").asString() + " ("
+                + report.path("metric").asString() + "), "
+                + report.path("from").asString() + " – " + report.path("to").asString()
+                + (report.path("basis").asString().equals("cohort") ? "" : ", period basis"));
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of(report.path("by").isString() ? report.path("by").asString() : "", "value", "of", "cycles"));
+        report.path("parts").forEach(part -> rows.add(figures(part.path("key").asString(), part, unit)));
+        rows.add(figures("total", report, unit));
+        table(rows, out);
+        JsonNode target = report.path("target");
+        if (target.isObject()) {
+            out.println("target: "
+                    + (target.path("atLeast").isString()
+                            ? "at least " + target.path("atLeast").asString()
+                            : "")
+                    + (target.path("atMost").isString()
+                            ? " at most " + target.path("atMost").asString()
+                            : "")
+                    + " (" + target.path("owner").asString() + ")"
+                    + (target.path("met").isBoolean() ? target.path("met").asBoolean() ? ": met" : ": missed" : ""));
+        }
+    }
+
+    private static List<String> figures(String key, JsonNode figures, String unit) {
+        JsonNode value = figures.path("value");
+        String shown = !value.isNumber()
+                ? "—"
+                : unit.startsWith("fraction") ? percent(value.asDouble()) : number(value.asDouble(), unit);
+        String of = figures.path("numerator").isNumber()
+                        && figures.path("denominator").isNumber()
+                ? number(figures.path("numerator").asDouble(), "") + " / "
+                        + number(figures.path("denominator").asDouble(), "")
+                : "";
+        return List.of(key, shown, of, String.valueOf(figures.path("count").asLong()));
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
+    private static String number(double value, String unit) {
+        String text = value == Math.rint(value)
+                ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%,.2f", value);
+        return unit.equals("hours") ? text + " h" : text;
+    }
+
+    /** Columns padded to their widest cell; the first left-aligned, the figures right-aligned. */
+    private static void table(List<List<String>> rows, PrintWriter out) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        for (List<String> row : rows) {
+            var line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                String pad = " ".repeat(widths[c] - cell.length());
+                line.append(c == 0 ? cell + pad : pad + cell);
+                if (c < row.size() - 1) {
+                    line.append("  ");
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}
