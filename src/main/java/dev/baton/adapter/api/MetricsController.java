@@ -6,6 +6,7 @@ import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.FunnelMetrics;
 import dev.baton.core.metrics.Basis;
 import dev.baton.core.metrics.Dimension;
+import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
 import dev.baton.core.metrics.MetricResult;
@@ -254,6 +255,99 @@ class MetricsController {
         rows.add(funnelRow("total", funnel.stages()));
         funnel.parts().forEach(part -> rows.add(funnelRow(part.key(), part.stages())));
         return csv(rows);
+    }
+
+    /** One stage of a cohort: how many of its MQLs reached it by now, their share, and the median time it took. */
+    record CohortStage(
+            String stage,
+            long count,
+            @Nullable Double share,
+            @Nullable Double medianHours) {}
+
+    /** The MQLs of one month or week. */
+    record CohortView(String cohort, long mqls, List<CohortStage> stages) {}
+
+    /** The cohorts of a period. */
+    record CohortsView(String grain, LocalDate from, LocalDate to, List<CohortView> cohorts) {}
+
+    @GetMapping(path = "/cohorts", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The MQLs of each month (or week, grain=week) of the period and the share of them that"
+                    + " reached accepted, SQL, opportunity and won by now, with the median hours it took")
+    CohortsView cohorts(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String grain,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        Formula.Grain unit = grain(grain);
+        FunnelMetrics.Cohorts cohorts = metrics.cohorts(
+                request(from, to, null, null, source, campaign, team, rep, version, null, null, segment), unit);
+        return new CohortsView(
+                unit.name().toLowerCase(Locale.ROOT),
+                cohorts.from(),
+                cohorts.to(),
+                cohorts.cohorts().stream()
+                        .map(c -> new CohortView(
+                                c.key(),
+                                c.mqls(),
+                                c.stages().stream()
+                                        .map(r -> new CohortStage(
+                                                r.stage().label(),
+                                                r.count(),
+                                                r.share().orElse(null),
+                                                r.medianHours().orElse(null)))
+                                        .toList()))
+                        .toList());
+    }
+
+    @GetMapping(path = "/cohorts", produces = CSV)
+    @Operation(
+            summary = "The cohorts as CSV: a row per month or week, the count and share of each stage",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    String cohortsCsv(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String grain,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        CohortsView view = cohorts(from, to, grain, source, campaign, team, rep, version, segment);
+        var rows = new ArrayList<List<String>>();
+        var header = new ArrayList<>(List.of("cohort", "mqls"));
+        for (String stage : FunnelMetrics.STAGES.stream().map(m -> m.word()).toList()) {
+            header.add(stage);
+            header.add(stage + "_share");
+            header.add(stage + "_median_hours");
+        }
+        rows.add(header);
+        for (CohortView cohort : view.cohorts()) {
+            var row = new ArrayList<>(List.of(cohort.cohort(), String.valueOf(cohort.mqls())));
+            for (CohortStage stage : cohort.stages()) {
+                row.add(String.valueOf(stage.count()));
+                row.add(text(stage.share()));
+                row.add(text(stage.medianHours()));
+            }
+            rows.add(row);
+        }
+        return csv(rows);
+    }
+
+    private static Formula.Grain grain(@Nullable String text) {
+        if (text == null) {
+            return Formula.Grain.MONTH;
+        }
+        return Arrays.stream(Formula.Grain.values())
+                .filter(g -> g.name().equalsIgnoreCase(text.strip()))
+                .findFirst()
+                .orElseThrow(() -> new BatonException.Invalid("grain", "grain is month or week, not '" + text + "'"));
     }
 
     private static List<String> funnelRow(String key, List<StageView> stages) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code baton report funnel|metric ID}: the figures of a running Baton as a readable table, or as the API's CSV. The
+ * {@code baton report funnel|cohorts|metric ID}: the figures of a running Baton as a readable table, or as the API's CSV. The
  * same numbers as {@code GET /api/v1/funnel} and {@code GET /api/v1/metrics/{id}}, from the same definitions.
  */
 @Command(
@@ -31,7 +31,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     static final int REFUSED = 1;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "funnel, or metric (then the metric's id)")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "funnel, cohorts, or metric (then the metric's id)")
     String what = "";
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "the metric, for 'metric'")
@@ -53,6 +53,10 @@ public final class ReportCommand implements Callable<Integer> {
                     + " version, month, week, reason, clock, or a field like company.industry")
     @Nullable
     String by;
+
+    @Option(names = "--grain", description = "for cohorts: month (default) or week")
+    @Nullable
+    String grain;
 
     @Option(names = "--basis", description = "cohort (default) or period")
     @Nullable
@@ -103,6 +107,8 @@ public final class ReportCommand implements Callable<Integer> {
                 out.print(response.body());
             } else if (what.equals("funnel")) {
                 funnel(Remote.json(response.body()), out);
+            } else if (what.equals("cohorts")) {
+                cohorts(Remote.json(response.body()), out);
             } else {
                 metric(Remote.json(response.body()), out);
             }
@@ -120,6 +126,11 @@ public final class ReportCommand implements Callable<Integer> {
         String base;
         if (what.equals("funnel")) {
             base = "/api/v1/funnel";
+        } else if (what.equals("cohorts")) {
+            if (by != null) {
+                throw new IllegalArgumentException("cohorts are by month or week: use --grain, not --by");
+            }
+            base = "/api/v1/cohorts";
         } else if (what.equals("metric")) {
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException(
@@ -127,12 +138,13 @@ public final class ReportCommand implements Callable<Integer> {
             }
             base = "/api/v1/metrics/" + URLEncoder.encode(id.strip(), StandardCharsets.UTF_8);
         } else {
-            throw new IllegalArgumentException("'" + what + "' is not a report: funnel or metric");
+            throw new IllegalArgumentException("'" + what + "' is not a report: funnel, cohorts or metric");
         }
         var query = new ArrayList<String>();
         param(query, "from", from);
         param(query, "to", to);
         param(query, "by", by);
+        param(query, "grain", grain);
         param(query, "basis", basis);
         param(query, "source", source);
         param(query, "team", team);
@@ -161,6 +173,42 @@ public final class ReportCommand implements Callable<Integer> {
         rows.add(header);
         funnel.path("parts").forEach(part -> rows.add(stagesRow(part.path("key").asString(), part.path("stages"))));
         rows.add(stagesRow("total", funnel.path("stages")));
+        table(rows, out);
+    }
+
+    private static void cohorts(JsonNode cohorts, PrintWriter out) {
+        out.println("Cohorts by " + cohorts.path("grain").asString() + ", "
+                + cohorts.path("from").asString() + " – "
+                + cohorts.path("to").asString() + ": of each cohort's MQLs, how many reached each stage by now"
+                + " (median days from the MQL)");
+        var header = new ArrayList<>(List.of("cohort", "mqls"));
+        var rows = new ArrayList<List<String>>();
+        JsonNode all = cohorts.path("cohorts");
+        if (all.size() > 0) {
+            all.get(0)
+                    .path("stages")
+                    .forEach(stage -> header.add(stage.path("stage").asString()));
+        }
+        rows.add(header);
+        all.forEach(cohort -> {
+            var row = new ArrayList<>(List.of(
+                    cohort.path("cohort").asString(),
+                    String.valueOf(cohort.path("mqls").asLong())));
+            cohort.path("stages")
+                    .forEach(stage -> row.add(stage.path("count").asLong() + " ("
+                            + (stage.path("share").isNumber()
+                                    ? percent(stage.path("share").asDouble())
+                                    : "—")
+                            + (stage.path("medianHours").isNumber()
+                                    ? ", "
+                                            + String.format(
+                                                    Locale.ROOT,
+                                                    "%.1f d",
+                                                    stage.path("medianHours").asDouble() / 24)
+                                    : "")
+                            + ")"));
+            rows.add(row);
+        });
         table(rows, out);
     }
 

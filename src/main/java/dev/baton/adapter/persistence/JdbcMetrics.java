@@ -1,6 +1,7 @@
 package dev.baton.adapter.persistence;
 
 import dev.baton.core.metrics.Basis;
+import dev.baton.core.metrics.Cohort;
 import dev.baton.core.metrics.Dimension;
 import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.MetricQuery;
@@ -64,6 +65,47 @@ public final class JdbcMetrics implements MetricsStore {
             return sourcedShare(query);
         }
         throw new IllegalArgumentException(formula + " is not computed by the store");
+    }
+
+    @Override
+    public List<Cohort> cohorts(MetricQuery query, Formula.Grain grain, List<Moment> stages) {
+        var sql = new Sql(query, Optional.empty(), "c.rep").inPeriod("c.qualified_at");
+        String format = grain == Formula.Grain.MONTH ? "'YYYY-MM'" : "'IYYY-\"W\"IW'";
+        var select = new StringBuilder(
+                "select to_char(c.qualified_at at time zone :zone, " + format + ") as key," + " count(*) as n");
+        for (int i = 0; i < stages.size(); i++) {
+            String reached = at(stages.get(i));
+            select.append(", count(*) filter (where ")
+                    .append(reached)
+                    .append(" <= :asOf) as reached")
+                    .append(i)
+                    .append(", percentile_cont(0.5) within group (order by extract(epoch from (")
+                    .append(reached)
+                    .append(" - c.qualified_at)) / 3600.0) filter (where ")
+                    .append(reached)
+                    .append(" <= :asOf) as median")
+                    .append(i);
+        }
+        select.append(FUNNEL).append(sql.where()).append(" group by 1 order by 1");
+        var statement = jdbc.sql(select.toString());
+        for (var param : sql.params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        return statement
+                .query((row, n) -> {
+                    long mqls = row.getLong("n");
+                    var reached = new ArrayList<Cohort.Reached>();
+                    for (int i = 0; i < stages.size(); i++) {
+                        long count = row.getLong("reached" + i);
+                        reached.add(new Cohort.Reached(
+                                stages.get(i),
+                                count,
+                                mqls == 0 ? Optional.empty() : Optional.of((double) count / mqls),
+                                Row.number(row, "median" + i)));
+                    }
+                    return new Cohort(row.getString("key"), mqls, reached);
+                })
+                .list();
     }
 
     private static String at(Moment moment) {

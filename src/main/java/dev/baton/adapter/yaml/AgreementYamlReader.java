@@ -43,7 +43,8 @@ public final class AgreementYamlReader {
             "sla",
             "targets",
             "escalations",
-            "notifications");
+            "notifications",
+            "attribution");
 
     /** How a failure of the reader itself is reported, so that it is never an unhandled exception. */
     static final String INTERNAL_ERROR = "the file could not be read: ";
@@ -140,6 +141,7 @@ public final class AgreementYamlReader {
         List<Target> targets = program.targets(map);
         var escalations = program.escalations(map, roles, targets);
         var notifications = program.notifications(map, roles);
+        var attribution = program.attribution(map);
 
         if (ctx.hasProblems() || name.isEmpty() || calendar.isEmpty() || mql.isEmpty()) {
             return ReadResult.invalid(ctx.problems());
@@ -163,7 +165,8 @@ public final class AgreementYamlReader {
                                 sla,
                                 targets,
                                 escalations,
-                                notifications))
+                                notifications,
+                                attribution))
                 .map(ReadResult::valid)
                 .orElseGet(() -> ReadResult.invalid(new ArrayList<>(ctx.problems())));
     }

@@ -1,5 +1,6 @@
 package dev.baton.adapter.yaml;
 
+import dev.baton.core.agreement.Attribution;
 import dev.baton.core.agreement.ChannelKind;
 import dev.baton.core.agreement.Escalation;
 import dev.baton.core.agreement.NoticeKind;
@@ -183,6 +184,29 @@ final class ProgramReader {
             }
             return measure;
         });
+    }
+
+    /** The sources that are sales' own; every other source is marketing's. */
+    Attribution attribution(YamlMap root) {
+        Optional<YamlMap> section = root.optional("attribution")
+                .flatMap(node -> YamlMap.of(node, "attribution", ctx, Keys.of("sales-sources")));
+        if (section.isEmpty()) {
+            return Attribution.none();
+        }
+        YamlMap map = section.get();
+        var sources = new java.util.ArrayList<String>();
+        for (YamlMap.Item item : map.list("sales-sources", true, true).orElse(List.of())) {
+            map.scalar(item.node(), item.path()).ifPresent(source -> {
+                if (source.isBlank()) {
+                    ctx.report(item.node(), item.path() + ": a source needs a name");
+                } else if (sources.contains(source.strip())) {
+                    ctx.report(item.node(), item.path() + ": '" + source + "' is listed twice");
+                } else {
+                    sources.add(source.strip());
+                }
+            });
+        }
+        return new Attribution(sources);
     }
 
     /** Who is told what: each rule names notice kinds, roles and channel kinds, all checked against what exists. */

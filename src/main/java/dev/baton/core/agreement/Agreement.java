@@ -29,7 +29,8 @@ public record Agreement(
         SlaTimers sla,
         List<Target> targets,
         List<Escalation> escalations,
-        List<NotificationRule> notifications) {
+        List<NotificationRule> notifications,
+        Attribution attribution) {
 
     public Agreement {
         if (name.isBlank()) {

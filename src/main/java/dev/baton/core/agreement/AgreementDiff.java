@@ -63,6 +63,7 @@ public record AgreementDiff(List<Change> changes) {
         compare(changes, "targets", from.targets(), to.targets());
         compare(changes, "escalations", from.escalations(), to.escalations());
         compare(changes, "notifications", from.notifications(), to.notifications());
+        compare(changes, "attribution", List.of(from.attribution()), List.of(to.attribution()));
         return new AgreementDiff(changes);
     }
 

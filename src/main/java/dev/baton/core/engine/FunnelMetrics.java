@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.metrics.Basis;
+import dev.baton.core.metrics.Cohort;
 import dev.baton.core.metrics.Dimension;
 import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.Metric;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
 public final class FunnelMetrics {
 
     /** The stages the funnel shows, in order, after the MQL. */
-    static final List<Moment> STAGES = List.of(Moment.ACCEPTED, Moment.SQL, Moment.OPPORTUNITY, Moment.WON);
+    public static final List<Moment> STAGES = List.of(Moment.ACCEPTED, Moment.SQL, Moment.OPPORTUNITY, Moment.WON);
 
     /** The moments that carry a reason, for a breakdown by reason. */
     private static final Set<Moment> WITH_REASON =
@@ -133,6 +134,19 @@ public final class FunnelMetrics {
         return new Funnel(basis, period.from(), period.to(), whole, parts);
     }
 
+    /** The cohorts of a period's MQLs, by month (default) or week, each with how far it has come by now. */
+    public Cohorts cohorts(Request request, Formula.Grain grain) {
+        if (request.by().isPresent()) {
+            throw new BatonException.Invalid("by", "cohorts are by month or week: use grain");
+        }
+        Period period = period(request);
+        MetricQuery query = query(period, Basis.COHORT, request);
+        return new Cohorts(grain, period.from(), period.to(), store.cohorts(query, grain, STAGES));
+    }
+
+    /** The cohorts of a period. */
+    public record Cohorts(Formula.Grain grain, LocalDate from, LocalDate to, List<Cohort> cohorts) {}
+
     private static List<Stage> stages(
             MetricResult.Figure mqls,
             Map<Moment, MetricResult> results,
@@ -211,7 +225,9 @@ public final class FunnelMetrics {
                 request.by(),
                 clock.instant(),
                 period.zone(),
-                List.of());
+                active.current()
+                        .map(running -> running.agreement().attribution().salesSources())
+                        .orElse(List.of()));
     }
 
     private static Optional<Target> target(Agreement agreement, Metric metric) {

@@ -7,4 +7,7 @@ package dev.baton.core.metrics;
 public interface MetricsStore {
 
     MetricResult compute(Formula formula, MetricQuery query);
+
+    /** The MQLs of the query's period by month or week (the query's breakdown is not used), stage by stage. */
+    java.util.List<Cohort> cohorts(MetricQuery query, Formula.Grain grain, java.util.List<Moment> stages);
 }

@@ -227,6 +227,25 @@ class FunnelMetricsTest extends LeadScenarios {
                         "2026-05,1,1,,1");
     }
 
+    @Test
+    void eachMonthsMqlsShowHowFarTheyHaveComeAndHowLongItTook() {
+        JsonNode cohorts = get("/api/v1/cohorts?from=2026-02-01&to=2026-05-31&source=" + source)
+                .json();
+
+        assertThat(cohorts.get("cohorts").valueStream().map(c -> c.get("cohort").asString()))
+                .containsExactly("2026-02", "2026-03", "2026-05");
+        JsonNode march = cohorts.get("cohorts").get(1);
+        assertThat(march.get("mqls").asLong()).isEqualTo(5);
+        // accepted: A (1 day) and C (1 day); SQL: A (15 days) and C (19 days), median 17 days
+        assertThat(march.at("/stages/0/count").asLong()).isEqualTo(2);
+        assertThat(march.at("/stages/0/medianHours").asDouble()).isCloseTo(24, within(1e-6));
+        assertThat(march.at("/stages/1/count").asLong()).isEqualTo(2);
+        assertThat(march.at("/stages/1/share").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(march.at("/stages/1/medianHours").asDouble()).isCloseTo(17 * 24, within(1e-6));
+        assertThat(march.at("/stages/3/count").asLong()).isEqualTo(1);
+        assertThat(cohorts.get("cohorts").get(0).at("/stages/1/count").asLong()).isEqualTo(2);
+    }
+
     private JsonNode metric(String id, String query) {
         Response response = get("/api/v1/metrics/" + id + "?" + query + "&source=" + source);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

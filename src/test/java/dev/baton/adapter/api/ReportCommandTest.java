@@ -64,6 +64,23 @@ class ReportCommandTest extends LeadScenarios {
     }
 
     @Test
+    void cohortsPrintEachMonthsMqlsAndHowFarTheyCame() {
+        String source = unique("cli");
+        long first = mql(source);
+        mql(source);
+        clock.set(NOW.plus(Duration.ofHours(12)));
+        assertThat(postJson("/api/v1/leads/" + first + "/accept", "{}").status())
+                .isEqualTo(200);
+
+        int exit = report("cohorts", "--from", "2026-11-01", "--source", source);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("Cohorts by month, 2026-11-01 – 2026-11-20")
+                .containsPattern("2026-11\\s+2\\s+1 \\(50.0%, 0.5 d\\)\\s+0 \\(0.0%\\)");
+    }
+
+    @Test
     void csvIsTheApisCsvAndARefusalExitsOne() {
         String source = unique("cli");
         mql(source);

@@ -58,6 +58,7 @@ class CheckCommandTest {
                     missing-section;          1:1 mql: is required but missing|31:1 unknown key 'mql_rule'
                     wrong-type;               14:13 fit[0].points: must be a whole number from 1 to 1000, not 'fifteen'
                     bad-duration;             26:13 intent[0].window: '30 dayz' is not a duration
+                    duplicate-sales-source;   69:38 attribution.sales-sources[2]: 'outbound' is listed twice
                     business-target;          69:14 targets[1].at-most: a target time is measured on the wall clock
                     min-above-max;            12:10 fit[0].min: min 600 is above max 500
                     threshold-out-of-range;   32:14 mql.threshold: must be a whole number from 0 to 1000, not '1200'

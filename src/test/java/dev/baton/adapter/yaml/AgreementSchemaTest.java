@@ -295,6 +295,17 @@ class AgreementSchemaTest {
                             "half-life: 10 busines days\n  - name: demo-request")),
             rejected("business-time average response target", replace("at-most: 24h", "at-most: 24 business hours")),
             accepted(
+                    "sales sources",
+                    replace("\nescalations:\n", "\nattribution:\n  sales-sources: [outbound]\n\nescalations:\n")),
+            rejected(
+                    "no sales sources",
+                    replace("\nescalations:\n", "\nattribution:\n  sales-sources: []\n\nescalations:\n")),
+            rejected(
+                    "a sales source twice",
+                    replace(
+                            "\nescalations:\n",
+                            "\nattribution:\n  sales-sources: [outbound, outbound]\n\nescalations:\n")),
+            accepted(
                     "an amount target",
                     replace(
                             "  - metric: pipeline-coverage\n",
