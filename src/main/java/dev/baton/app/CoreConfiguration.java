@@ -35,6 +35,7 @@ import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
+import dev.baton.core.engine.Scorecards;
 import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.Telemetry;
 import dev.baton.core.engine.Transactions;
@@ -181,6 +182,11 @@ class CoreConfiguration {
     @Bean
     FunnelMetrics funnelMetrics(JdbcClient jdbc, ActiveAgreement active, Clock clock) {
         return new FunnelMetrics(new JdbcMetrics(jdbc), active, clock);
+    }
+
+    @Bean
+    Scorecards scorecards(FunnelMetrics metrics) {
+        return new Scorecards(metrics);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.FunnelMetrics;
+import dev.baton.core.engine.Scorecards;
 import dev.baton.core.metrics.Basis;
 import dev.baton.core.metrics.Dimension;
 import dev.baton.core.metrics.Formula;
@@ -45,9 +46,113 @@ class MetricsController {
     static final String CSV = "text/csv";
 
     private final FunnelMetrics metrics;
+    private final Scorecards scorecards;
 
-    MetricsController(FunnelMetrics metrics) {
+    MetricsController(FunnelMetrics metrics, Scorecards scorecards) {
         this.metrics = metrics;
+        this.scorecards = scorecards;
+    }
+
+    /** A line of the scorecard: the metric's figures, its target and where it stands. */
+    record LineView(
+            String metric,
+            String title,
+            String status,
+            String unit,
+            @Nullable Double value,
+            @Nullable Double numerator,
+            @Nullable Double denominator,
+            long count,
+            @Nullable TargetView target,
+            @Nullable String by,
+            List<PartView> parts) {
+        static LineView of(Scorecards.Line line) {
+            ReportView report = view(line.report());
+            return new LineView(
+                    report.metric(),
+                    report.title(),
+                    line.status().word(),
+                    report.unit(),
+                    report.value(),
+                    report.numerator(),
+                    report.denominator(),
+                    report.count(),
+                    report.target(),
+                    report.by(),
+                    report.parts());
+        }
+    }
+
+    /** The two-sided scorecard of a period. */
+    record ScorecardView(
+            LocalDate from,
+            LocalDate to,
+            String statusRule,
+            List<LineView> marketing,
+            List<LineView> sales,
+            List<LineView> shared) {}
+
+    @GetMapping(path = "/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "The two-sided scorecard: marketing's commitments beside sales', and the shared numbers, each"
+                    + " with its target, owner and status (on-track, at-risk, off-track, no-target, no-data; the rule is in"
+                    + " statusRule)")
+    ScorecardView scorecard(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        Scorecards.Scorecard card = scorecards.scorecard(
+                request(from, to, null, null, source, campaign, team, rep, version, null, null, segment));
+        return new ScorecardView(
+                card.from(),
+                card.to(),
+                card.rule(),
+                card.marketing().stream().map(LineView::of).toList(),
+                card.sales().stream().map(LineView::of).toList(),
+                card.shared().stream().map(LineView::of).toList());
+    }
+
+    @GetMapping(path = "/scorecard", produces = CSV)
+    @Operation(
+            summary = "The scorecard as CSV: a row per line, with its side, figures, target and status",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    String scorecardCsv(
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable String version,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        ScorecardView card = scorecard(from, to, source, campaign, team, rep, version, segment);
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of(
+                "side", "metric", "value", "numerator", "denominator", "at_least", "at_most", "owner", "status"));
+        for (var side : List.of(
+                Map.entry("marketing", card.marketing()),
+                Map.entry("sales", card.sales()),
+                Map.entry("shared", card.shared()))) {
+            for (LineView line : side.getValue()) {
+                TargetView target = line.target();
+                rows.add(List.of(
+                        side.getKey(),
+                        line.metric(),
+                        text(line.value()),
+                        text(line.numerator()),
+                        text(line.denominator()),
+                        target == null || target.atLeast() == null ? "" : target.atLeast(),
+                        target == null || target.atMost() == null ? "" : target.atMost(),
+                        target == null ? "" : target.owner(),
+                        line.status()));
+            }
+        }
+        return csv(rows);
     }
 
     /** A metric as the catalogue lists it. */
@@ -412,20 +517,12 @@ class MetricsController {
     }
 
     private static TargetView targetView(Target target, Optional<Double> value) {
-        Optional<Boolean> met = value.map(v ->
-                target.atLeast().map(m -> v >= normalised(target, m)).orElse(true)
-                        && target.atMost().map(m -> v <= normalised(target, m)).orElse(true));
+        Optional<Boolean> met = value.map(v -> Scorecards.status(target, v) == Scorecards.Status.ON_TRACK);
         return new TargetView(
                 target.atLeast().map(Measure::text).orElse(null),
                 target.atMost().map(Measure::text).orElse(null),
                 target.owner().word(),
                 met.orElse(null));
-    }
-
-    /** A target's value in the unit of the figures: durations are written in minutes and reported in hours. */
-    private static double normalised(Target target, Measure measure) {
-        double value = measure.value().doubleValue();
-        return target.metric().kind() == Metric.Kind.DURATION ? value / 60 : value;
     }
 
     private static Metric metricOf(String id) {

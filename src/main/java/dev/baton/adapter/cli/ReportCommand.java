@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code baton report funnel|cohorts|metric ID}: the figures of a running Baton as a readable table, or as the API's CSV. The
+ * {@code baton report funnel|scorecard|cohorts|metric ID}: the figures of a running Baton as a readable table, or as the API's CSV. The
  * same numbers as {@code GET /api/v1/funnel} and {@code GET /api/v1/metrics/{id}}, from the same definitions.
  */
 @Command(
@@ -31,7 +31,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     static final int REFUSED = 1;
 
-    @Parameters(index = "0", paramLabel = "WHAT", description = "funnel, cohorts, or metric (then the metric's id)")
+    @Parameters(
+            index = "0",
+            paramLabel = "WHAT",
+            description = "funnel, scorecard, cohorts, or metric (then the metric's id)")
     String what = "";
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "the metric, for 'metric'")
@@ -109,6 +112,8 @@ public final class ReportCommand implements Callable<Integer> {
                 funnel(Remote.json(response.body()), out);
             } else if (what.equals("cohorts")) {
                 cohorts(Remote.json(response.body()), out);
+            } else if (what.equals("scorecard")) {
+                scorecard(Remote.json(response.body()), out);
             } else {
                 metric(Remote.json(response.body()), out);
             }
@@ -126,6 +131,11 @@ public final class ReportCommand implements Callable<Integer> {
         String base;
         if (what.equals("funnel")) {
             base = "/api/v1/funnel";
+        } else if (what.equals("scorecard")) {
+            if (by != null || basis != null) {
+                throw new IllegalArgumentException("the scorecard has its own breakdowns: filter it, do not --by");
+            }
+            base = "/api/v1/scorecard";
         } else if (what.equals("cohorts")) {
             if (by != null) {
                 throw new IllegalArgumentException("cohorts are by month or week: use --grain, not --by");
@@ -138,7 +148,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             base = "/api/v1/metrics/" + URLEncoder.encode(id.strip(), StandardCharsets.UTF_8);
         } else {
-            throw new IllegalArgumentException("'" + what + "' is not a report: funnel, cohorts or metric");
+            throw new IllegalArgumentException("'" + what + "' is not a report: funnel, scorecard, cohorts or metric");
         }
         var query = new ArrayList<String>();
         param(query, "from", from);
@@ -174,6 +184,40 @@ public final class ReportCommand implements Callable<Integer> {
         funnel.path("parts").forEach(part -> rows.add(stagesRow(part.path("key").asString(), part.path("stages"))));
         rows.add(stagesRow("total", funnel.path("stages")));
         table(rows, out);
+    }
+
+    private static void scorecard(JsonNode card, PrintWriter out) {
+        out.println("Scorecard " + card.path("from").asString() + " – "
+                + card.path("to").asString());
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of("side", "metric", "value", "target", "owner", "status"));
+        for (String side : List.of("marketing", "sales", "shared")) {
+            card.path(side).forEach(line -> {
+                String unit = line.path("unit").asString();
+                JsonNode target = line.path("target");
+                String goal = !target.isObject()
+                        ? "—"
+                        : (target.path("atLeast").isString()
+                                        ? "≥ " + target.path("atLeast").asString()
+                                        : "")
+                                + (target.path("atLeast").isString()
+                                                && target.path("atMost").isString()
+                                        ? ", "
+                                        : "")
+                                + (target.path("atMost").isString()
+                                        ? "≤ " + target.path("atMost").asString()
+                                        : "");
+                rows.add(List.of(
+                        side,
+                        line.path("metric").asString(),
+                        figures("", line, unit).get(1),
+                        goal,
+                        target.isObject() ? target.path("owner").asString() : "",
+                        line.path("status").asString()));
+            });
+        }
+        table(rows, out);
+        out.println("status: " + card.path("statusRule").asString());
     }
 
     private static void cohorts(JsonNode cohorts, PrintWriter out) {

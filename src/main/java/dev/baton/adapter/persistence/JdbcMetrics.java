@@ -8,10 +8,10 @@ import dev.baton.core.metrics.MetricQuery;
 import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.MetricsStore;
 import dev.baton.core.metrics.Moment;
+import dev.baton.core.metrics.Periods;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -224,10 +224,11 @@ public final class JdbcMetrics implements MetricsStore {
                         row.count()));
     }
 
-    /** How many months or weeks the period spans, by its length: a calendar month is a twelfth of 365.2425 days. */
+    /** How many calendar months or weeks the period spans, in the agreement's days. */
     private static double units(MetricQuery query, Formula.Grain grain) {
-        double days = Duration.between(query.from(), query.to()).toSeconds() / 86_400.0;
-        return grain == Formula.Grain.MONTH ? days / (365.2425 / 12) : days / 7;
+        return grain == Formula.Grain.MONTH
+                ? Periods.months(query.from(), query.to(), query.zone())
+                : Periods.weeks(query.from(), query.to(), query.zone());
     }
 
     private MetricResult cohort(Formula.Conversion conversion, MetricQuery query) {

@@ -11,8 +11,8 @@ import dev.baton.core.metrics.MetricQuery;
 import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.MetricsStore;
 import dev.baton.core.metrics.Moment;
+import dev.baton.core.metrics.Periods;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -254,6 +254,6 @@ public final class FunnelMetrics {
     }
 
     private static double months(MetricQuery query) {
-        return Duration.between(query.from(), query.to()).toSeconds() / 86_400.0 / (365.2425 / 12);
+        return Periods.months(query.from(), query.to(), query.zone());
     }
 }

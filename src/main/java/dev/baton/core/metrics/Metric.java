@@ -26,7 +26,8 @@ public enum Metric {
             Owner.MARKETING,
             "MQLs per month",
             "Handoff cycles that started in the period — a lead met the MQL rule, or an import recorded it as an MQL —"
-                    + " averaged per calendar month. A lead that qualifies again in a later cycle counts again.",
+                    + " per calendar month: a month the period covers in part counts as the share of its days it"
+                    + " covers. A lead that qualifies again in a later cycle counts again.",
             new Count(Moment.QUALIFIED, Optional.of(Grain.MONTH))),
     MQLS_PER_WEEK(
             "mqls-per-week",

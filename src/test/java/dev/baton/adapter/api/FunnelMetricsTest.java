@@ -246,6 +246,40 @@ class FunnelMetricsTest extends LeadScenarios {
         assertThat(cohorts.get("cohorts").get(0).at("/stages/1/count").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void theScorecardHoldsBothSidesToTheirTargetsByTheStatedRule() {
+        JsonNode card = get("/api/v1/scorecard?" + MARCH + "&source=" + source).json();
+
+        assertThat(card.get("statusRule").asString()).startsWith("on track: the figure meets its target");
+        JsonNode volume = line(card.get("marketing"), "mqls-per-month");
+        // five MQLs in the whole of March against at least 100 a month
+        assertThat(volume.get("value").asDouble()).isEqualTo(5);
+        assertThat(volume.get("status").asString()).isEqualTo("off-track");
+        assertThat(volume.at("/target/owner").asString()).isEqualTo("marketing");
+        JsonNode acceptance = line(card.get("marketing"), "acceptance-rate");
+        assertThat(acceptance.get("value").asDouble()).isCloseTo(0.4, within(1e-9));
+        assertThat(acceptance.get("status").asString()).isEqualTo("off-track");
+        assertThat(line(card.get("sales"), "first-touch-on-time-share")
+                        .get("status")
+                        .asString())
+                .isEqualTo("no-data");
+        assertThat(line(card.get("shared"), "mql-to-won-rate")
+                        .at("/target/atMost")
+                        .asString())
+                .isEqualTo("6%");
+        assertThat(line(card.get("shared"), "mql-to-won-rate").get("value").asDouble())
+                .isCloseTo(1.0 / 5, within(1e-9));
+        assertThat(line(card.get("shared"), "mql-to-won-rate").get("status").asString())
+                .isEqualTo("off-track");
+    }
+
+    private static JsonNode line(JsonNode side, String metric) {
+        return side.valueStream()
+                .filter(l -> l.get("metric").asString().equals(metric))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(metric + " is not on " + side));
+    }
+
     private JsonNode metric(String id, String query) {
         Response response = get("/api/v1/metrics/" + id + "?" + query + "&source=" + source);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -81,6 +81,21 @@ class ReportCommandTest extends LeadScenarios {
     }
 
     @Test
+    void theScorecardPrintsBothSidesWithTargetsAndStatuses() {
+        String source = unique("cli");
+        mql(source);
+
+        int exit = report("scorecard", "--from", "2026-11-01", "--source", source);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .containsPattern("marketing\\s+mqls-per-month\\s+[0-9.]+\\s+≥ 100\\s+marketing\\s+off-track")
+                .containsPattern("sales\\s+first-touch-on-time-share\\s+—\\s+—\\s+no-data")
+                .containsPattern("shared\\s+mql-to-won-rate\\s+0.0%\\s+≥ 4%, ≤ 6%\\s+shared\\s+off-track")
+                .contains("status: on track: the figure meets its target");
+    }
+
+    @Test
     void csvIsTheApisCsvAndARefusalExitsOne() {
         String source = unique("cli");
         mql(source);

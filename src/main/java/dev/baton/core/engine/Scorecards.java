@@ -1,0 +1,155 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.agreement.Target;
+import dev.baton.core.metrics.Dimension;
+import dev.baton.core.metrics.Measure;
+import dev.baton.core.metrics.Metric;
+import dev.baton.core.metrics.Owner;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two-sided scorecard: marketing's commitments (MQL volume, the quality sales finds in them, marketing's share
+ * of the pipeline) beside sales' (routing, acceptance and first touch on time, response time, attempts, dispositions),
+ * and the shared numbers, each against its target in the active agreement with a status whose rule is {@link #RULE}.
+ * Every metric the agreement sets a target on is on the card, on the side of the target's owner.
+ */
+public final class Scorecards {
+
+    /** How a line's status is decided. */
+    public static final String RULE = "on track: the figure meets its target; at risk: it misses it by at most a"
+            + " tenth of the target (an at-least missed by no more than 10%, an at-most exceeded by no more than"
+            + " 10%); off track: it misses by more; no target: the agreement sets none; no data: nothing in the"
+            + " period to compute it from.";
+
+    /** Marketing's side, whatever the targets say: volume, and the quality of what it hands over, by source. */
+    static final List<Metric> MARKETING = List.of(
+            Metric.MQLS_PER_MONTH,
+            Metric.ACCEPTANCE_RATE,
+            Metric.MQL_TO_SQL_RATE,
+            Metric.MARKETING_SOURCED_PIPELINE_SHARE);
+
+    /** Sales' side: how fast and how completely it works what it is handed. */
+    static final List<Metric> SALES = List.of(
+            Metric.ROUTE_ON_TIME_SHARE,
+            Metric.ACCEPT_ON_TIME_SHARE,
+            Metric.FIRST_TOUCH_ON_TIME_SHARE,
+            Metric.MEDIAN_RESPONSE_TIME,
+            Metric.CONTACTED_WITHIN_24H_SHARE,
+            Metric.ATTEMPTS_MET_SHARE,
+            Metric.DISPOSITION_ON_TIME_SHARE);
+
+    /** The lines shown with a breakdown by source: the quality of marketing's MQLs, source by source. */
+    static final Set<Metric> BY_SOURCE = Set.of(Metric.ACCEPTANCE_RATE, Metric.MQL_TO_SQL_RATE);
+
+    /** Where a line stands against its target. */
+    public enum Status {
+        ON_TRACK,
+        AT_RISK,
+        OFF_TRACK,
+        NO_TARGET,
+        NO_DATA;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** One line of the card: the metric's report and its status. */
+    public record Line(FunnelMetrics.Report report, Status status) {}
+
+    /** The card of a period. */
+    public record Scorecard(
+            LocalDate from, LocalDate to, List<Line> marketing, List<Line> sales, List<Line> shared, String rule) {}
+
+    private final FunnelMetrics metrics;
+
+    public Scorecards(FunnelMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    public Scorecard scorecard(FunnelMetrics.Request request) {
+        if (request.by().isPresent() || request.basis().isPresent()) {
+            throw new BatonException.Invalid(
+                    request.by().isPresent() ? "by" : "basis",
+                    "the scorecard has its own breakdowns and bases; filter it by period, source, team or rep");
+        }
+        var marketing = new LinkedHashSet<>(MARKETING);
+        var sales = new LinkedHashSet<>(SALES);
+        var shared = new LinkedHashSet<Metric>();
+        for (Metric metric : Metric.values()) {
+            Optional<Owner> owner = metrics.target(metric).map(Target::owner);
+            if (owner.isEmpty() || marketing.contains(metric) || sales.contains(metric)) {
+                continue;
+            }
+            switch (owner.get()) {
+                case MARKETING -> marketing.add(metric);
+                case SALES -> sales.add(metric);
+                case SHARED -> shared.add(metric);
+            }
+        }
+        LocalDate from = null;
+        LocalDate to = null;
+        var sides = new ArrayList<List<Line>>();
+        for (Set<Metric> side : List.of(marketing, sales, shared)) {
+            var lines = new ArrayList<Line>();
+            for (Metric metric : side) {
+                var asked = new FunnelMetrics.Request(
+                        request.from(),
+                        request.to(),
+                        Optional.empty(),
+                        request.filters(),
+                        BY_SOURCE.contains(metric) && !request.filters().containsKey(Dimension.Fixed.SOURCE)
+                                ? Optional.of(Dimension.Fixed.SOURCE)
+                                : Optional.empty());
+                FunnelMetrics.Report report = metrics.compute(metric, asked);
+                from = report.from();
+                to = report.to();
+                lines.add(new Line(report, status(report)));
+            }
+            sides.add(lines);
+        }
+        return new Scorecard(from, to, sides.get(0), sides.get(1), sides.get(2), RULE);
+    }
+
+    /** The line's status by {@link #RULE}. */
+    static Status status(FunnelMetrics.Report report) {
+        Optional<Double> value = report.result().total().value();
+        if (report.target().isEmpty()) {
+            return value.isEmpty() ? Status.NO_DATA : Status.NO_TARGET;
+        }
+        if (value.isEmpty()) {
+            return Status.NO_DATA;
+        }
+        return status(report.target().get(), value.get());
+    }
+
+    /** Against an at-least, an at-most, or both; a figure missing both sides of a band takes the worse. */
+    public static Status status(Target target, double value) {
+        Status status = Status.ON_TRACK;
+        if (target.atLeast().isPresent()) {
+            double floor = inFigures(target, target.atLeast().get());
+            if (value < floor) {
+                status = value >= floor * 0.9 ? Status.AT_RISK : Status.OFF_TRACK;
+            }
+        }
+        if (target.atMost().isPresent() && status == Status.ON_TRACK) {
+            double ceiling = inFigures(target, target.atMost().get());
+            if (value > ceiling) {
+                status = value <= ceiling * 1.1 ? Status.AT_RISK : Status.OFF_TRACK;
+            }
+        }
+        return status;
+    }
+
+    /** A target's value in the unit of the figures: durations are written in minutes and reported in hours. */
+    public static double inFigures(Target target, Measure measure) {
+        double value = measure.value().doubleValue();
+        return target.metric().kind() == Metric.Kind.DURATION ? value / 60 : value;
+    }
+}
