@@ -27,7 +27,9 @@ class ApiConfiguration {
 
     /**
      * The API speaks JSON only. An XML library on the class path (the holiday library reads its data with one) would
-     * otherwise make Spring read and write XML bodies too, an input surface nobody reviewed.
+     * otherwise make Spring read and write XML bodies too, and the YAML library (the agreement reader's) would read
+     * any JSON body sent as application/yaml past the checks of {@link JsonInput}: input surfaces nobody reviewed.
+     * Agreements are taken as YAML text, not through a converter.
      */
     @Bean
     WebMvcConfigurer jsonOnly() {
@@ -36,7 +38,8 @@ class ApiConfiguration {
             public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
                 converters.removeIf(converter -> converter.getSupportedMediaTypes().stream()
                         .anyMatch(type -> type.getSubtype().equals("xml")
-                                || type.getSubtype().endsWith("+xml")));
+                                || type.getSubtype().endsWith("+xml")
+                                || type.getSubtype().endsWith("yaml")));
             }
         };
     }

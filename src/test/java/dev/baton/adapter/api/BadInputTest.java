@@ -209,6 +209,19 @@ class BadInputTest extends IntegrationTest {
     }
 
     @Test
+    void aJsonBodySentAsYamlIsRefusedRatherThanReadPastTheJsonChecks() {
+        // YAML reads JSON too; read that way, a NUL in a name went past the checks and broke the database write
+        JsonNode problem = refused(() ->
+                post("/api/v1/leads", "application/yaml", "{\"email\":\"nul@acme.example\",\"lastName\":\"\\u0000\"}"));
+
+        assertThat(problem.get("status").asInt()).isEqualTo(415);
+        assertThat(jdbc.sql("select count(*) from lead where email = 'nul@acme.example'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aClientAskingForXmlIsToldTheApiSpeaksJson() {
         Response answer = send(
                 java.net.http.HttpRequest.newBuilder(uri("/api/v1/leads/" + lead))
