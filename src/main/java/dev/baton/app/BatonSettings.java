@@ -17,7 +17,13 @@ public record BatonSettings(
         @DefaultValue Rescore rescoring,
         @DefaultValue Ingest ingest,
         @DefaultValue Sla sla,
-        @DefaultValue Notifications notifications) {
+        @DefaultValue Notifications notifications,
+        @DefaultValue Escalations escalations) {
+
+    /** Whether this instance evaluates the agreement's program escalations, and how often. */
+    public record Escalations(
+            @DefaultValue("true") boolean worker,
+            @DefaultValue("1h") java.time.Duration interval) {}
 
     /**
      * Where notices go and how they are retried. A channel is on when it is configured: the webhook with a URL and a

@@ -4,13 +4,19 @@ import dev.baton.adapter.notification.EmailDelivery;
 import dev.baton.adapter.notification.SlackDelivery;
 import dev.baton.adapter.notification.WebhookDelivery;
 import dev.baton.adapter.persistence.JdbcOutbox;
+import dev.baton.adapter.persistence.JdbcReviewStore;
 import dev.baton.adapter.scheduler.DeliveryWorker;
+import dev.baton.adapter.scheduler.EscalationWorker;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.Deliveries;
+import dev.baton.core.engine.Escalations;
+import dev.baton.core.engine.FunnelMetrics;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.NoticeWriter;
 import dev.baton.core.engine.Outbox;
 import dev.baton.core.engine.Telemetry;
+import dev.baton.core.engine.Transactions;
+import dev.baton.core.metrics.ReviewStore;
 import dev.baton.core.notification.Delivery;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -85,6 +91,38 @@ class NotificationConfiguration {
                 deliveries::configured,
                 settings.notifications().baseUrl(),
                 clock);
+    }
+
+    @Bean
+    ReviewStore reviewStore(JdbcClient jdbc, JsonMapper json) {
+        return new JdbcReviewStore(jdbc, json);
+    }
+
+    @Bean
+    Escalations escalations(
+            FunnelMetrics metrics,
+            ReviewStore reviews,
+            ActiveAgreement active,
+            Outbox outbox,
+            Deliveries deliveries,
+            BatonSettings settings,
+            Transactions transactions,
+            Clock clock) {
+        return new Escalations(
+                metrics,
+                reviews,
+                active,
+                outbox,
+                deliveries::configured,
+                settings.notifications().baseUrl(),
+                transactions,
+                clock);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "baton.escalations.worker", matchIfMissing = true)
+    EscalationWorker escalationWorker(Escalations escalations, BatonSettings settings) {
+        return new EscalationWorker(escalations, settings.escalations().interval());
     }
 
     @Bean

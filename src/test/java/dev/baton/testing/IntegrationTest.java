@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
             "baton.api.token=" + IntegrationTest.TOKEN,
             "baton.rescoring.worker=false",
             "baton.sla.timers=false",
+            "baton.escalations.worker=false",
             "baton.notifications.worker=false"
         })
 @Import(IntegrationTest.TestClock.class)

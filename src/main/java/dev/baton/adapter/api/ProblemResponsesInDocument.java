@@ -54,7 +54,8 @@ public final class ProblemResponsesInDocument implements OpenApiCustomizer {
         add(responses, "406", "The Accept header names no type this operation answers with");
         boolean step = path.startsWith("/api/v1/leads/{id}/") && !path.endsWith("/activities")
                 || path.startsWith("/api/v1/agreements/{number}/")
-                || path.equals("/api/v1/notifications/{id}/retry");
+                || path.equals("/api/v1/notifications/{id}/retry")
+                || path.equals("/api/v1/reviews/{id}/close");
         if (body && step) {
             add(
                     responses,

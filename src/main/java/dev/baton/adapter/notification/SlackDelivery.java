@@ -77,7 +77,9 @@ public final class SlackDelivery implements Delivery {
                                 "type",
                                 "plain_text",
                                 "text",
-                                fields.containsKey("lead") ? "Open the lead" : "Open the agreement"),
+                                fields.containsKey("lead")
+                                        ? "Open the lead"
+                                        : String.valueOf(fields.getOrDefault("linkText", "Open the agreement"))),
                         "url",
                         link))));
         var message = new LinkedHashMap<String, Object>();

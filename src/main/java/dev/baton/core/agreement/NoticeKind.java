@@ -15,7 +15,9 @@ public enum NoticeKind {
     /** A breach that lasted reassign-after moved the lead to another rep or the queue. */
     REASSIGNMENT,
     /** A new agreement version became active: its summary and its diff from the previous one. */
-    AGREEMENT_ACTIVATED;
+    AGREEMENT_ACTIVATED,
+    /** A program escalation tripped and opened a review item; its owners are told. */
+    ESCALATION;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -6,6 +6,7 @@ import dev.baton.core.agreement.NoticeKind;
 import dev.baton.core.agreement.NotificationRule;
 import dev.baton.core.agreement.Team;
 import dev.baton.core.handoff.HandoffPacket;
+import dev.baton.core.metrics.ReviewItem;
 import dev.baton.core.sla.ClockView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -123,6 +124,68 @@ public final class Notices {
                                     summary.text(),
                                     fields));
                         }
+                    }
+                }
+            }
+        }
+        return notices;
+    }
+
+    /**
+     * A review a program escalation opened, for the escalation's own roles over every configured kind of channel: who
+     * is told of it is the escalation's {@code notify}, not the notification rules.
+     */
+    public List<Notice> escalated(ReviewItem review, List<String> roles) {
+        var notices = new ArrayList<Notice>();
+        var seen = new LinkedHashSet<String>();
+        String subject = "Review opened: " + review.escalation() + " (" + review.tripped() + ")";
+        var text = new StringBuilder(subject).append('\n');
+        text.append("Period: ")
+                .append(review.from())
+                .append(" to ")
+                .append(review.to())
+                .append('\n');
+        for (ReviewItem.MonthFigure figure : review.figures()) {
+            text.append(figure.month())
+                    .append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4g", figure.value()))
+                    .append(" against ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4g", figure.line()))
+                    .append('\n');
+        }
+        text.append("Owners: ").append(String.join(", ", roles));
+        // the escalation's own roles over every kind of channel, and whoever the notification rules add
+        var told = new ArrayList<NotificationRule>();
+        told.add(new NotificationRule(List.of(NoticeKind.ESCALATION), roles, List.of(ChannelKind.values())));
+        agreement.notificationPolicy().stream()
+                .filter(rule -> rule.on().contains(NoticeKind.ESCALATION))
+                .forEach(told::add);
+        for (NotificationRule rule : told) {
+            for (String role : rule.roles()) {
+                for (String address : addresses(role)) {
+                    for (ChannelKind channel : rule.via()) {
+                        if (!configured.contains(channel) || !seen.add(channel + " " + address)) {
+                            continue;
+                        }
+                        var fields = new LinkedHashMap<String, Object>();
+                        fields.put("type", NoticeKind.ESCALATION.word());
+                        fields.put("headline", subject);
+                        fields.put("recipient", address);
+                        fields.put("role", role);
+                        fields.put("review", review.id());
+                        fields.put("metric", review.metric().id());
+                        fields.put("summary", text.toString());
+                        fields.put("link", baseUrl + "/api/v1/reviews/" + review.id());
+                        fields.put("linkText", "Open the review");
+                        notices.add(new Notice(
+                                key("review", String.valueOf(review.id()), channel.word(), address),
+                                NoticeKind.ESCALATION,
+                                channel,
+                                address,
+                                Optional.empty(),
+                                subject,
+                                text.toString(),
+                                fields));
                     }
                 }
             }

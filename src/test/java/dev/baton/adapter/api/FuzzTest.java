@@ -86,6 +86,8 @@ class FuzzTest extends IntegrationTest {
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("PUT /api/v1/reps/{rep}/active", "{\"active\":true}"),
             Map.entry("POST /api/v1/notifications/{id}/retry", "{\"actor\":\"revops\"}"),
+            Map.entry("POST /api/v1/reviews", "{\"actor\":\"revops\"}"),
+            Map.entry("POST /api/v1/reviews/{id}/close", "{\"actor\":\"maria.lopez\",\"note\":\"handled\"}"),
             Map.entry(
                     "POST /api/v1/teams/{team}/members",
                     "{\"rep\":\"new@northwind.example\",\"weight\":1,\"capacity\":5,\"slack\":\"U123\"}"),
