@@ -28,7 +28,8 @@ public final class MetricsMarkdown {
                 - A **cohort** rate follows the cycles that entered in the period: of the MQLs of March, how many
                   became SQLs, at any time since (up to now). A **period** rate divides what happened in the
                   period by what entered in it: SQLs in March ÷ MQLs in March. Rates are cohort figures unless
-                  asked for with `basis=period`.
+                  asked for with `basis=period`. A cohort rate is always between 0% and 100%; a period rate can
+                  pass 100% when the later stage was reached by cycles that entered before the period.
                 - A period is whole days in the active agreement's timezone, from the first through the last.
                 - Percentages are given as fractions (0.25 is 25%), times in hours, amounts as the opportunities
                   wrote them (Baton does not convert currencies).
