@@ -108,11 +108,16 @@ public record Clock(
         return Optional.empty();
     }
 
+    /**
+     * Met at {@code at}: on time, or late — after a breach the timers recorded, or after the deadline when no timer
+     * had yet (the timers were down or behind), in which case the breach is recorded at the deadline too.
+     */
     Clock met(Instant at) {
+        boolean late = state == ClockState.BREACHED || at.isAfter(deadline);
         return next(
-                state == ClockState.BREACHED ? ClockState.BREACHED : ClockState.MET,
+                late ? ClockState.BREACHED : ClockState.MET,
                 Optional.of(at),
-                breachedAt,
+                late ? breachedAt.or(() -> Optional.of(deadline)) : breachedAt,
                 stoppedAt,
                 reassignAt,
                 progress);

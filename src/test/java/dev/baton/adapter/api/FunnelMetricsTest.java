@@ -280,6 +280,51 @@ class FunnelMetricsTest extends LeadScenarios {
                 .orElseThrow(() -> new AssertionError(metric + " is not on " + side));
     }
 
+    /**
+     * Three priority MQLs (a demo request: first touch within 2 hours) of their own source: H on Monday 9 March at
+     * 11:00 in New York, touched an hour later; I on Tuesday at 11:00, touched on Wednesday at 17:00 (30 hours on the
+     * wall clock; 6 + 8 business hours of 09:00-17:00); J never touched.
+     */
+    @Test
+    void responseTimesAndContactSharesCountFromTheMqlToTheFirstTouch() {
+        source = unique("touch");
+        long h = mqlOn("2026-03-09");
+        long i = mqlOn("2026-03-10");
+        mqlOn("2026-03-11");
+        touch(h, "2026-03-09T16:00:00Z");
+        touch(i, "2026-03-11T21:00:00Z");
+        clock.set(Instant.parse("2026-06-01T15:00:00Z"));
+
+        assertThat(metric("average-response-time", MARCH).get("value").asDouble())
+                .isCloseTo(15.5, within(1e-9));
+        assertThat(metric("median-response-time", MARCH).get("value").asDouble())
+                .isCloseTo(15.5, within(1e-9));
+        assertThat(metric("p90-response-time", MARCH).get("value").asDouble()).isCloseTo(27.1, within(1e-9));
+        assertThat(metric("average-business-response-time", MARCH).get("value").asDouble())
+                .isCloseTo(7.5, within(1e-9));
+        assertThat(metric("average-response-time", MARCH).get("count").asLong()).isEqualTo(2);
+        JsonNode within24 = metric("contacted-within-24h-share", MARCH);
+        assertThat(within24.get("numerator").asDouble()).isEqualTo(1);
+        assertThat(within24.get("denominator").asDouble()).isEqualTo(3);
+        assertThat(metric("contacted-within-48h-share", MARCH).get("value").asDouble())
+                .isCloseTo(2.0 / 3, within(1e-9));
+        // H met its two hours, I met them late (a breach); J's clock still runs and is not counted
+        JsonNode firstTouch = metric("first-touch-on-time-share", MARCH);
+        assertThat(firstTouch.get("numerator").asDouble()).isEqualTo(1);
+        assertThat(firstTouch.get("denominator").asDouble()).isEqualTo(2);
+        JsonNode byClock = metric("sla-compliance", MARCH + "&by=clock");
+        assertThat(parts(byClock)).containsEntry("first-touch", 1.0).containsEntry("route", 3.0);
+    }
+
+    private void touch(long lead, String at) {
+        clock.set(Instant.parse(at));
+        String rep = lead(lead).get("owner").asString();
+        Response logged = postJson(
+                "/api/v1/leads/" + lead + "/activities",
+                "{\"type\":\"call\",\"rep\":\"" + rep + "\",\"at\":\"" + at + "\",\"outcome\":\"connected\"}");
+        assertThat(logged.status()).as(logged.body()).isEqualTo(200);
+    }
+
     private JsonNode metric(String id, String query) {
         Response response = get("/api/v1/metrics/" + id + "?" + query + "&source=" + source);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

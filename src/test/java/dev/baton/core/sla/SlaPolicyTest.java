@@ -241,6 +241,22 @@ class SlaPolicyTest {
     }
 
     @Test
+    void aTouchAfterTheDeadlineIsLateEvenWhenNoTimerRecordedTheBreach() {
+        LeadClocks clocks = assignedFriday(false).clocks();
+        Instant tuesday = Instant.parse("2026-10-13T14:00:00Z");
+
+        SlaPolicy.Reaction late = POLICY.react(clocks, call(tuesday, false));
+
+        Clock firstTouch = late.clocks().latest(ClockKind.FIRST_TOUCH).orElseThrow();
+        assertThat(firstTouch.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(firstTouch.breachedAt()).contains(firstTouch.deadline());
+        assertThat(firstTouch.metAt()).contains(tuesday);
+        assertThat(late.events()).anyMatch(e -> e instanceof ClockEvent.ClockMetLate);
+        assertThat(late.events())
+                .noneMatch(e -> e instanceof ClockEvent.ClockMet && e.clock().kind() == ClockKind.FIRST_TOUCH);
+    }
+
+    @Test
     void aLeadQueuedWithoutARepKeepsItsRouteClockRunning() {
         LeadClocks clocks = POLICY.react(LeadClocks.none(), moved(qualified(FRIDAY_1630, 1)))
                 .clocks();
