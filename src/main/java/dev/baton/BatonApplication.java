@@ -5,11 +5,12 @@ import dev.baton.adapter.cli.ConvertCommand;
 import dev.baton.adapter.cli.DiffCommand;
 import dev.baton.adapter.cli.ExportCommand;
 import dev.baton.adapter.cli.ImportCommand;
+import dev.baton.adapter.cli.PlanCommand;
 import dev.baton.adapter.cli.ReportCommand;
 import dev.baton.app.ServerCommands;
 import picocli.CommandLine;
 
-/** The {@code baton} command: serve (the default), demo, check, diff, import, export, report, convert. */
+/** The {@code baton} command: serve (the default), demo, check, diff, import, export, report, plan, convert. */
 public final class BatonApplication {
 
     private BatonApplication() {}
@@ -24,6 +25,7 @@ public final class BatonApplication {
                 .addSubcommand(new ImportCommand())
                 .addSubcommand(new ExportCommand())
                 .addSubcommand(new ReportCommand())
+                .addSubcommand(new PlanCommand())
                 .addSubcommand(new ConvertCommand());
         int exit = cli.execute(arguments);
         if (exit != 0 || !ServerCommands.isServing()) {

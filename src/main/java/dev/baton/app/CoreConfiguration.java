@@ -30,6 +30,7 @@ import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
 import dev.baton.core.engine.NoticeWriter;
+import dev.baton.core.engine.Plans;
 import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.RescoreJobs;
 import dev.baton.core.engine.Rescoring;
@@ -182,6 +183,11 @@ class CoreConfiguration {
     @Bean
     FunnelMetrics funnelMetrics(JdbcClient jdbc, ActiveAgreement active, Clock clock) {
         return new FunnelMetrics(new JdbcMetrics(jdbc), active, clock);
+    }
+
+    @Bean
+    Plans plans(FunnelMetrics metrics, ActiveAgreement active, Clock clock) {
+        return new Plans(metrics, active, clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.FunnelMetrics;
+import dev.baton.core.engine.Plans;
 import dev.baton.core.engine.Scorecards;
 import dev.baton.core.metrics.Basis;
 import dev.baton.core.metrics.Dimension;
@@ -48,9 +49,93 @@ class MetricsController {
     private final FunnelMetrics metrics;
     private final Scorecards scorecards;
 
-    MetricsController(FunnelMetrics metrics, Scorecards scorecards) {
+    private final Plans plans;
+
+    MetricsController(FunnelMetrics metrics, Scorecards scorecards, Plans plans) {
         this.metrics = metrics;
         this.scorecards = scorecards;
+        this.plans = plans;
+    }
+
+    /** What a source (or the whole) needs per month; null where its rates cannot get there (nothing converted). */
+    record NeedView(
+            String source,
+            double shareOfWon,
+            double won,
+            @Nullable Double opportunities,
+            @Nullable Double sqls,
+            @Nullable Double mqls,
+            @Nullable Double pipeline,
+            @Nullable Double mqlToSql,
+            @Nullable Double sqlToOpportunity,
+            @Nullable Double opportunityToWon,
+            @Nullable Double averageDealSize) {
+        static NeedView of(Plans.Need need) {
+            return new NeedView(
+                    need.source(),
+                    need.shareOfWon(),
+                    need.won(),
+                    finite(need.opportunities()),
+                    finite(need.sqls()),
+                    finite(need.mqls()),
+                    finite(need.pipeline()),
+                    need.mqlToSql().orElse(null),
+                    need.sqlToOpportunity().orElse(null),
+                    need.opportunityToWon().orElse(null),
+                    need.averageDealSize().orElse(null));
+        }
+
+        private static @Nullable Double finite(double value) {
+            return Double.isFinite(value) ? value : null;
+        }
+    }
+
+    /** The reverse funnel: per month, from the goal back to the MQLs, with the months it was measured over. */
+    record PlanView(
+            LocalDate measuredFrom,
+            LocalDate measuredTo,
+            double wonPerMonth,
+            List<NeedView> sources,
+            NeedView total,
+            @Nullable Double mqlTargetPerMonth,
+            List<String> notes) {}
+
+    @GetMapping(path = "/plan", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Work back from a goal — won deals or revenue, per month or per week — through the conversion"
+                    + " rates of the last whole months (months, 6 by default) to the opportunities, SQLs, MQLs and pipeline"
+                    + " needed per month, by source")
+    PlanView plan(
+            @RequestParam(required = false) @Nullable Double won,
+            @RequestParam(required = false) @Nullable Double revenue,
+            @RequestParam(required = false) @Nullable String per,
+            @RequestParam(defaultValue = "6") int months,
+            @RequestParam(required = false) @Nullable String source,
+            @RequestParam(required = false) @Nullable String campaign,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable String rep,
+            @RequestParam(required = false) @Nullable List<String> segment) {
+        double perMonth = per == null || per.strip().equalsIgnoreCase("month")
+                ? 1
+                : per.strip().equalsIgnoreCase("week") ? 365.2425 / 12 / 7 : badPer(per);
+        Plans.Plan plan = plans.plan(new Plans.Goal(
+                Optional.ofNullable(won).map(w -> w * perMonth),
+                Optional.ofNullable(revenue).map(r -> r * perMonth),
+                months,
+                request(null, null, null, null, source, campaign, team, rep, null, null, null, segment)
+                        .filters()));
+        return new PlanView(
+                plan.from(),
+                plan.to(),
+                plan.wonPerMonth(),
+                plan.sources().stream().map(NeedView::of).toList(),
+                NeedView.of(plan.total()),
+                plan.mqlTarget().orElse(null),
+                plan.notes());
+    }
+
+    private static double badPer(String per) {
+        throw new BatonException.Invalid("per", "a goal is per month or per week, not '" + per + "'");
     }
 
     /** A line of the scorecard: the metric's figures, its target and where it stands. */

@@ -315,7 +315,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** Columns padded to their widest cell; the first left-aligned, the figures right-aligned. */
-    private static void table(List<List<String>> rows, PrintWriter out) {
+    static void table(List<List<String>> rows, PrintWriter out) {
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] widths = new int[columns];
         for (List<String> row : rows) {

@@ -325,6 +325,36 @@ class FunnelMetricsTest extends LeadScenarios {
         assertThat(logged.status()).as(logged.body()).isEqualTo(200);
     }
 
+    /**
+     * March to May: MQLs A, B, C, E, G and G again (6); SQLs A, D, F, C (4); one opportunity (A) and one win (A, 10,000
+     * USD). Two wins a month need 2 opportunities, 8 SQLs and 12 MQLs; 30,000 a month is three deals of 10,000.
+     */
+    @Test
+    void thePlanWorksBackFromTheGoalThroughTheMeasuredRates() {
+        JsonNode plan = get("/api/v1/plan?won=2&months=3&source=" + source).json();
+        JsonNode byRevenue =
+                get("/api/v1/plan?revenue=30000&months=3&source=" + source).json();
+
+        assertThat(plan.get("measuredFrom").asString()).isEqualTo("2026-03-01");
+        assertThat(plan.get("measuredTo").asString()).isEqualTo("2026-05-31");
+        JsonNode total = plan.get("total");
+        assertThat(total.get("opportunities").asDouble()).isCloseTo(2, within(1e-9));
+        assertThat(total.get("sqls").asDouble()).isCloseTo(8, within(1e-9));
+        assertThat(total.get("mqls").asDouble()).isCloseTo(12, within(1e-9));
+        assertThat(total.get("pipeline").asDouble()).isCloseTo(20_000, within(1e-6));
+        assertThat(plan.get("sources").get(0).get("source").asString()).isEqualTo(source);
+        assertThat(plan.get("notes").valueStream().map(JsonNode::asString))
+                .contains("the goal needs 12 MQLs a month; the agreement's target of 100 is well above it");
+        assertThat(byRevenue.get("wonPerMonth").asDouble()).isCloseTo(3, within(1e-9));
+        assertThat(byRevenue.at("/total/mqls").asDouble()).isCloseTo(18, within(1e-9));
+        assertThat(get("/api/v1/plan?won=2&revenue=3")
+                        .json()
+                        .at("/errors/0/field")
+                        .asString())
+                .isEqualTo("won");
+        assertThat(get("/api/v1/plan?won=NaN").status()).isEqualTo(400);
+    }
+
     private JsonNode metric(String id, String query) {
         Response response = get("/api/v1/metrics/" + id + "?" + query + "&source=" + source);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

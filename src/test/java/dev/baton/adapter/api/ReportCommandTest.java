@@ -96,6 +96,49 @@ class ReportCommandTest extends LeadScenarios {
     }
 
     @Test
+    void thePlanPrintsTheNeedsPerSourceAndTheTotal() {
+        String source = unique("cli");
+        long id = mql(source);
+        clock.set(NOW.plus(Duration.ofHours(1)));
+        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(postJson(
+                                "/api/v1/leads/" + id + "/qualify",
+                                "{\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\",\"timeline\":\"t\"}}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(postJson(
+                                "/api/v1/leads/" + id + "/opportunity",
+                                "{\"amount\":5000,\"currency\":\"USD\",\"expectedCloseDate\":\"2026-12-31\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(postJson("/api/v1/leads/" + id + "/won", "{}").status()).isEqualTo(200);
+        clock.set(java.time.Instant.parse("2026-12-02T15:00:00Z"));
+
+        int exit = new CommandLine(new dev.baton.adapter.cli.PlanCommand())
+                .setOut(new PrintWriter(out))
+                .setErr(new PrintWriter(err))
+                .execute(
+                        "--won",
+                        "2",
+                        "--per",
+                        "month",
+                        "--months",
+                        "1",
+                        "--source",
+                        source,
+                        "--url",
+                        "http://localhost:" + port,
+                        "--token",
+                        TOKEN);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("To win 2.0 deals a month, at the rates of 2026-11-01 – 2026-11-30:")
+                .containsPattern(source + "\\s+100%\\s+2.0\\s+2.0\\s+2.0\\s+2.0\\s+10,000.0")
+                .containsPattern("total\\s+100%\\s+2.0");
+    }
+
+    @Test
     void csvIsTheApisCsvAndARefusalExitsOne() {
         String source = unique("cli");
         mql(source);
