@@ -29,8 +29,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcMetrics implements MetricsStore {
 
     static final String NONE = "(none)";
-    private static final String FUNNEL = " from funnel_cycle c left join lead l on l.id = c.lead_id"
-            + " left join company co on co.id = l.company_id";
+    /** The joins a segment (a lead or company field) needs; left out of the queries that use none. */
+    private static final String SEGMENT_JOINS =
+            " left join lead l on l.id = c.lead_id left join company co on co.id = l.company_id";
+
+    private static final String FUNNEL = " from funnel_cycle c" + SEGMENT_JOINS;
 
     private final JdbcClient jdbc;
 
@@ -87,7 +90,7 @@ public final class JdbcMetrics implements MetricsStore {
                     .append(i);
         }
         select.append(FUNNEL).append(sql.where()).append(" group by 1 order by 1");
-        var statement = jdbc.sql(select.toString());
+        var statement = jdbc.sql(sql.text(select.toString()));
         for (var param : sql.params.entrySet()) {
             statement = statement.param(param.getKey(), param.getValue());
         }
@@ -119,6 +122,7 @@ public final class JdbcMetrics implements MetricsStore {
         private final List<String> where = new ArrayList<>();
         private final Optional<Moment> reasonOf;
         private final String repColumn;
+        private boolean segments;
 
         Sql(MetricQuery query, Optional<Moment> reasonOf, String repColumn) {
             this.query = query;
@@ -158,6 +162,7 @@ public final class JdbcMetrics implements MetricsStore {
         /** The SQL of a dimension's value for a cycle, never null. */
         private String expression(Dimension dimension, String time, String fieldParam) {
             if (dimension instanceof Dimension.Segment segment) {
+                segments = true;
                 params.put(fieldParam, segment.field());
                 return "coalesce(" + (segment.ofCompany() ? "co" : "l") + ".profile->>:" + fieldParam + ", '" + NONE
                         + "')";
@@ -179,9 +184,14 @@ public final class JdbcMetrics implements MetricsStore {
             };
         }
 
+        /** The query as it runs: without the segment joins when no segment is asked for. */
+        String text(String select) {
+            return segments ? select : select.replace(SEGMENT_JOINS, "");
+        }
+
         /** Runs a query whose columns are key, numerator, denominator, value and count. */
         List<Row> rows(String select) {
-            var statement = jdbc.sql(select);
+            var statement = jdbc.sql(text(select));
             for (var param : params.entrySet()) {
                 statement = statement.param(param.getKey(), param.getValue());
             }
@@ -303,7 +313,7 @@ public final class JdbcMetrics implements MetricsStore {
                 hours,
                 response.statistic(),
                 " from lead_response r join funnel_cycle c on c.lead_id = r.lead_id and c.cycle = r.cycle"
-                        + " left join lead l on l.id = c.lead_id left join company co on co.id = l.company_id");
+                        + SEGMENT_JOINS);
     }
 
     /** Sum, mean, median or 90th percentile of an expression, by group. */
@@ -356,7 +366,7 @@ public final class JdbcMetrics implements MetricsStore {
                 + " count(*) filter (where k.state = 'MET')::float8 as num, count(*)::float8 as den,"
                 + " null::float8 as val, count(*) as n"
                 + " from sla_clock k join funnel_cycle c on c.lead_id = k.lead_id and c.cycle = k.cycle"
-                + " left join lead l on l.id = c.lead_id left join company co on co.id = l.company_id"
+                + SEGMENT_JOINS
                 + sql.where() + " group by 1";
         return ratios(query, sql.rows(select));
     }

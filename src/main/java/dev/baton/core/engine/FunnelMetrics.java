@@ -90,9 +90,10 @@ public final class FunnelMetrics {
                     "basis", metric.id() + " is not a rate between two stages: it has no period basis, only its own");
         }
         checkDimensions(metric.formula(), request);
+        // the active version once per question: each look asks the database which version is active
         Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
-        Period period = period(request);
-        MetricQuery query = query(period, basis, request);
+        Period period = period(request, agreement);
+        MetricQuery query = query(period, basis, request, agreement);
         Optional<Target> target = agreement.flatMap(a -> target(a, metric));
         MetricResult result = metric.formula() instanceof Formula.Coverage
                 ? coverage(query, agreement)
@@ -116,8 +117,9 @@ public final class FunnelMetrics {
                     "the funnel breaks down by source, campaign, team, rep, version,"
                             + " month, week or a lead or company field");
         }
-        Period period = period(request);
-        MetricQuery query = query(period, basis, request);
+        Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
+        Period period = period(request, agreement);
+        MetricQuery query = query(period, basis, request, agreement);
         var results = new LinkedHashMap<Moment, MetricResult>();
         for (Moment stage : STAGES) {
             results.put(stage, store.compute(new Formula.Conversion(Moment.QUALIFIED, stage), query));
@@ -139,8 +141,9 @@ public final class FunnelMetrics {
         if (request.by().isPresent()) {
             throw new BatonException.Invalid("by", "cohorts are by month or week: use grain");
         }
-        Period period = period(request);
-        MetricQuery query = query(period, Basis.COHORT, request);
+        Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
+        Period period = period(request, agreement);
+        MetricQuery query = query(period, Basis.COHORT, request, agreement);
         return new Cohorts(grain, period.from(), period.to(), store.cohorts(query, grain, STAGES));
     }
 
@@ -195,10 +198,8 @@ public final class FunnelMetrics {
     private record Period(LocalDate from, LocalDate to, Instant start, Instant end, ZoneId zone) {}
 
     /** The request's days in the agreement's timezone: by default the current month and the two before it. */
-    private Period period(Request request) {
-        ZoneId zone = active.current()
-                .map(running -> running.agreement().calendar().timezone())
-                .orElse(ZoneOffset.UTC);
+    private Period period(Request request, Optional<Agreement> agreement) {
+        ZoneId zone = agreement.map(a -> a.calendar().timezone()).orElse(ZoneOffset.UTC);
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = request.to().orElse(today);
         LocalDate from = request.from().orElse(to.withDayOfMonth(1).minusMonths(2));
@@ -216,7 +217,7 @@ public final class FunnelMetrics {
                 zone);
     }
 
-    private MetricQuery query(Period period, Basis basis, Request request) {
+    private MetricQuery query(Period period, Basis basis, Request request, Optional<Agreement> agreement) {
         return new MetricQuery(
                 period.start(),
                 period.end(),
@@ -225,9 +226,7 @@ public final class FunnelMetrics {
                 request.by(),
                 clock.instant(),
                 period.zone(),
-                active.current()
-                        .map(running -> running.agreement().attribution().salesSources())
-                        .orElse(List.of()));
+                agreement.map(a -> a.attribution().salesSources()).orElse(List.of()));
     }
 
     private static Optional<Target> target(Agreement agreement, Metric metric) {
