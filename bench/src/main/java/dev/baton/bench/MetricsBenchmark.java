@@ -87,13 +87,17 @@ public final class MetricsBenchmark {
         try (Statement sql = db.createStatement()) {
             sql.execute("""
                     create temporary table draw as
-                    select id as lead_id, c as cycle,
+                    select id as lead_id, g.n as cycle,
                            timestamptz '2025-01-01 00:00 UTC' + random() * interval '540 days' as q,
                            random() as accept, random() as reject, random() as toSql, random() as toOpp,
                            random() as toWon, random() as touch, random() as pace
-                      from lead, generate_series(1, 2) as c
-                     where %s and (c = 1 or random() < 0.25)
+                      from lead cross join generate_series(1, 2) as g(n)
+                     where %s and (g.n = 1 or id * 7919 %% 4 = 0)
                     """.formatted(range));
+            try (ResultSet drawn = sql.executeQuery("select count(*), count(*) filter (where cycle = 2) from draw")) {
+                drawn.next();
+                log("drawn: %,d cycles, %,d of them second cycles", drawn.getLong(1), drawn.getLong(2));
+            }
             sql.execute("""
                     insert into funnel_cycle (lead_id, cycle, qualified_at, agreement_version, priority, score, source,
                                               campaign, rep, team, accepted_at, rejected_at, rejected_reason, sql_at,
@@ -162,8 +166,10 @@ public final class MetricsBenchmark {
             sql.execute("analyze sla_clock");
         }
         log(
-                "funnel written: %,d cycles in %.0f s",
-                new BulkLoad(db).single("select count(*) from funnel_cycle"), (System.nanoTime() - started) / 1e9);
+                "funnel written: %,d cycles of %,d leads in %.0f s",
+                new BulkLoad(db).single("select count(*) from funnel_cycle"),
+                new BulkLoad(db).single("select count(distinct lead_id) from funnel_cycle"),
+                (System.nanoTime() - started) / 1e9);
     }
 
     private void measure(BatonProcess baton, Connection db) throws Exception {
@@ -222,6 +228,11 @@ public final class MetricsBenchmark {
             return "select " + aggregate + " from (select extract(epoch from " + at(elapsed.to()) + " - "
                     + at(elapsed.from()) + ") as x from funnel_cycle where " + at(elapsed.to()) + " >= " + START
                     + " and " + at(elapsed.to()) + " < " + END + " and " + at(elapsed.from()) + " is not null) t";
+        }
+        if (formula instanceof Formula.WithReason reason) {
+            String column = reason.moment().word().replace('-', '_');
+            return "select count(" + column + "_reason), count(*) from funnel_cycle where " + column + "_at >= " + START
+                    + " and " + column + "_at < " + END;
         }
         if (formula instanceof Formula.Amount amount) {
             return "select " + (amount.statistic() == Formula.Statistic.SUM ? "sum" : "avg")

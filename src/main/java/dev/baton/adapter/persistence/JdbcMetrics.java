@@ -67,6 +67,9 @@ public final class JdbcMetrics implements MetricsStore {
         if (formula instanceof Formula.SourcedShare) {
             return sourcedShare(query);
         }
+        if (formula instanceof Formula.WithReason reason) {
+            return withReason(reason, query);
+        }
         throw new IllegalArgumentException(formula + " is not computed by the store");
     }
 
@@ -368,6 +371,15 @@ public final class JdbcMetrics implements MetricsStore {
                 + " from sla_clock k join funnel_cycle c on c.lead_id = k.lead_id and c.cycle = k.cycle"
                 + SEGMENT_JOINS
                 + sql.where() + " group by 1";
+        return ratios(query, sql.rows(select));
+    }
+
+    private MetricResult withReason(Formula.WithReason reason, MetricQuery query) {
+        String at = at(reason.moment());
+        String code = "c." + reason.moment().word().replace('-', '_') + "_reason";
+        var sql = new Sql(query, Optional.of(reason.moment()), "c.rep").inPeriod(at);
+        String select = "select " + sql.key(at) + " as key, count(" + code + ")::float8 as num,"
+                + " count(*)::float8 as den, null::float8 as val, count(*) as n" + FUNNEL + sql.where() + " group by 1";
         return ratios(query, sql.rows(select));
     }
 

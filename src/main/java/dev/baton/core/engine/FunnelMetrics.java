@@ -185,7 +185,8 @@ public final class FunnelMetrics {
         for (Dimension dimension : used) {
             String field = request.by().filter(dimension::equals).isPresent() ? "by" : dimension.word();
             if (dimension == Dimension.Fixed.REASON
-                    && !(formula instanceof Formula.Count count && WITH_REASON.contains(count.moment()))) {
+                    && !(formula instanceof Formula.Count count && WITH_REASON.contains(count.moment()))
+                    && !(formula instanceof Formula.WithReason)) {
                 throw new BatonException.Invalid(
                         field, "only counts of rejections, disqualifications, nurture and recycling have a reason");
             }

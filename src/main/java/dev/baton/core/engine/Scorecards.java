@@ -42,6 +42,7 @@ public final class Scorecards {
             Metric.MEDIAN_RESPONSE_TIME,
             Metric.CONTACTED_WITHIN_24H_SHARE,
             Metric.ATTEMPTS_MET_SHARE,
+            Metric.REJECTIONS_WITH_REASON_SHARE,
             Metric.DISPOSITION_ON_TIME_SHARE);
 
     /** The lines shown with a breakdown by source: the quality of marketing's MQLs, source by source. */

@@ -30,6 +30,9 @@ public sealed interface Formula {
     /** The time from one moment to a later one, over the cycles that reached the later one in the period. */
     record Elapsed(Moment from, Moment to, Statistic statistic) implements Formula {}
 
+    /** Of the cycles whose moment falls in the period, the share that recorded a reason code with it. */
+    record WithReason(Moment moment) implements Formula {}
+
     /** The opportunity amounts of the cycles whose moment falls in the period. */
     record Amount(Moment moment, Statistic statistic) implements Formula {}
 

@@ -57,6 +57,14 @@ public enum Metric {
             "Rejected MQLs",
             "MQLs sales turned down in the period, each with the reason code it gave; break it down by reason.",
             new Count(Moment.REJECTED, Optional.empty())),
+    REJECTIONS_WITH_REASON_SHARE(
+            "rejections-with-reason-share",
+            Kind.PERCENT,
+            Owner.SALES,
+            "Rejections with a reason code",
+            "The share of the MQLs sales turned down in the period whose rejection carries a reason code. Baton"
+                    + " refuses a rejection without one; rejections imported from another system may lack it.",
+            new Formula.WithReason(Moment.REJECTED)),
     DISQUALIFIED_LEADS(
             "disqualified-leads",
             Kind.COUNT,

@@ -66,6 +66,9 @@ public final class MetricText {
         if (formula instanceof Formula.Elapsed elapsed) {
             return "cycles that reached " + elapsed.to().label() + " in the period";
         }
+        if (formula instanceof Formula.WithReason reason) {
+            return "cycles that reached " + reason.moment().label() + " in the period";
+        }
         if (formula instanceof Formula.Amount amount) {
             return "cycles that reached " + amount.moment().label() + " in the period (with an amount)";
         }
@@ -99,6 +102,9 @@ public final class MetricText {
         }
         if (formula instanceof Formula.Elapsed elapsed) {
             return "the time of " + elapsed.to().label();
+        }
+        if (formula instanceof Formula.WithReason reason) {
+            return "the time of " + reason.moment().label();
         }
         if (formula instanceof Formula.Amount amount) {
             return "the time of " + amount.moment().label();

@@ -112,6 +112,9 @@ class FunnelMetricsTest extends LeadScenarios {
         assertThat(parts(rejected)).containsExactlyInAnyOrderEntriesOf(Map.of("BAD_TIMING", 1.0, "NOT_ICP", 1.0));
         assertThat(metric("acceptance-rate", MARCH).get("value").asDouble()).isCloseTo(2.0 / 5, within(1e-9));
         assertThat(metric("rejection-rate", MARCH).get("value").asDouble()).isCloseTo(2.0 / 5, within(1e-9));
+        JsonNode withReason = metric("rejections-with-reason-share", MARCH + "&by=reason");
+        assertThat(withReason.get("value").asDouble()).isEqualTo(1.0);
+        assertThat(withReason.get("denominator").asDouble()).isEqualTo(2);
     }
 
     @Test
