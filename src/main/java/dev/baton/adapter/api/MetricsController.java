@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -182,17 +183,8 @@ class MetricsController {
             summary = "The two-sided scorecard: marketing's commitments beside sales', and the shared numbers, each"
                     + " with its target, owner and status (on-track, at-risk, off-track, no-target, no-data; the rule is in"
                     + " statusRule)")
-    ScorecardView scorecard(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        Scorecards.Scorecard card = scorecards.scorecard(
-                request(from, to, null, null, source, campaign, team, rep, version, null, null, segment));
+    ScorecardView scorecard(@ParameterObject Slice slice) {
+        Scorecards.Scorecard card = scorecards.scorecard(slice.request(null, null, null, null));
         return new ScorecardView(
                 card.from(),
                 card.to(),
@@ -206,16 +198,8 @@ class MetricsController {
     @Operation(
             summary = "The scorecard as CSV: a row per line, with its side, figures, target and status",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
-    String scorecardCsv(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        ScorecardView card = scorecard(from, to, source, campaign, team, rep, version, segment);
+    String scorecardCsv(@ParameterObject Slice slice) {
+        ScorecardView card = scorecard(slice);
         var rows = new ArrayList<List<String>>();
         rows.add(List.of(
                 "side", "metric", "value", "numerator", "denominator", "at_least", "at_most", "owner", "status"));
@@ -238,6 +222,28 @@ class MetricsController {
             }
         }
         return csv(rows);
+    }
+
+    /**
+     * The slice of the funnel a question is about, from the query string: the period (days in the agreement's
+     * timezone, the current month and the two before by default) and the filters, {@code segment=field:value} for a
+     * lead or company field.
+     */
+    record Slice(
+            @Nullable String from,
+            @Nullable String to,
+            @Nullable String source,
+            @Nullable String campaign,
+            @Nullable String team,
+            @Nullable String rep,
+            @Nullable String version,
+            @Nullable List<String> segment) {
+
+        FunnelMetrics.Request request(
+                @Nullable String basis, @Nullable String by, @Nullable String reason, @Nullable String clock) {
+            return MetricsController.request(
+                    from, to, basis, by, source, campaign, team, rep, version, reason, clock, segment);
+        }
     }
 
     /** A metric as the catalogue lists it. */
@@ -336,21 +342,13 @@ class MetricsController {
                     + " (source, campaign, team, rep, version, segment=field:value) and broken down by one dimension")
     ReportView metric(
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String basis,
             @RequestParam(required = false) @Nullable String by,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String clock,
-            @RequestParam(required = false) @Nullable List<String> segment) {
+            @ParameterObject Slice slice) {
         Metric metric = metricOf(id);
-        FunnelMetrics.Request request =
-                request(from, to, basis, by, source, campaign, team, rep, version, reason, clock, segment);
+        FunnelMetrics.Request request = slice.request(basis, by, reason, clock);
         return view(metrics.compute(metric, request));
     }
 
@@ -360,20 +358,12 @@ class MetricsController {
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
     String metricCsv(
             @PathVariable String id,
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String basis,
             @RequestParam(required = false) @Nullable String by,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
             @RequestParam(required = false) @Nullable String reason,
             @RequestParam(required = false) @Nullable String clock,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        ReportView report =
-                metric(id, from, to, basis, by, source, campaign, team, rep, version, reason, clock, segment);
+            @ParameterObject Slice slice) {
+        ReportView report = metric(id, basis, by, reason, clock, slice);
         var rows = new ArrayList<List<String>>();
         rows.add(List.of("key", "value", "numerator", "denominator", "count"));
         rows.add(List.of(
@@ -398,18 +388,10 @@ class MetricsController {
             summary = "The funnel of a period, stage by stage (MQL, accepted, SQL, opportunity, won): of the MQLs"
                     + " of the period as a cohort (default), or each stage's own count in the period; with a breakdown")
     FunnelView funnel(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String basis,
             @RequestParam(required = false) @Nullable String by,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        FunnelMetrics.Funnel funnel =
-                metrics.funnel(request(from, to, basis, by, source, campaign, team, rep, version, null, null, segment));
+            @ParameterObject Slice slice) {
+        FunnelMetrics.Funnel funnel = metrics.funnel(slice.request(basis, by, null, null));
         var parts = new ArrayList<FunnelPart>();
         funnel.parts().forEach((key, stages) -> parts.add(new FunnelPart(key, stages(stages))));
         return new FunnelView(
@@ -426,17 +408,10 @@ class MetricsController {
             summary = "The funnel as CSV: a row for the whole (key 'total'), then a row per part, a column per stage",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
     String funnelCsv(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String basis,
             @RequestParam(required = false) @Nullable String by,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        FunnelView funnel = funnel(from, to, basis, by, source, campaign, team, rep, version, segment);
+            @ParameterObject Slice slice) {
+        FunnelView funnel = funnel(basis, by, slice);
         var rows = new ArrayList<List<String>>();
         var header = new ArrayList<>(List.of("key"));
         funnel.stages().forEach(stage -> header.add(stage.stage().replace(' ', '_')));
@@ -464,19 +439,9 @@ class MetricsController {
     @Operation(
             summary = "The MQLs of each month (or week, grain=week) of the period and the share of them that"
                     + " reached accepted, SQL, opportunity and won by now, with the median hours it took")
-    CohortsView cohorts(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String grain,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
+    CohortsView cohorts(@RequestParam(required = false) @Nullable String grain, @ParameterObject Slice slice) {
         Formula.Grain unit = grain(grain);
-        FunnelMetrics.Cohorts cohorts = metrics.cohorts(
-                request(from, to, null, null, source, campaign, team, rep, version, null, null, segment), unit);
+        FunnelMetrics.Cohorts cohorts = metrics.cohorts(slice.request(null, null, null, null), unit);
         return new CohortsView(
                 unit.name().toLowerCase(Locale.ROOT),
                 cohorts.from(),
@@ -499,17 +464,8 @@ class MetricsController {
     @Operation(
             summary = "The cohorts as CSV: a row per month or week, the count and share of each stage",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
-    String cohortsCsv(
-            @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to,
-            @RequestParam(required = false) @Nullable String grain,
-            @RequestParam(required = false) @Nullable String source,
-            @RequestParam(required = false) @Nullable String campaign,
-            @RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String rep,
-            @RequestParam(required = false) @Nullable String version,
-            @RequestParam(required = false) @Nullable List<String> segment) {
-        CohortsView view = cohorts(from, to, grain, source, campaign, team, rep, version, segment);
+    String cohortsCsv(@RequestParam(required = false) @Nullable String grain, @ParameterObject Slice slice) {
+        CohortsView view = cohorts(grain, slice);
         var rows = new ArrayList<List<String>>();
         var header = new ArrayList<>(List.of("cohort", "mqls"));
         for (String stage : FunnelMetrics.STAGES.stream().map(m -> m.word()).toList()) {

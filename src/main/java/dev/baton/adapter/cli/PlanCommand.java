@@ -1,10 +1,7 @@
 package dev.baton.adapter.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,22 +66,11 @@ public final class PlanCommand implements Callable<Integer> {
             param(query, "months", String.valueOf(months));
             param(query, "source", source);
             param(query, "team", team);
-            HttpResponse<String> response;
-            try {
-                HttpRequest request = remote.request("/api/v1/plan?" + String.join("&", query))
-                        .header("Accept", "application/json")
-                        .GET()
-                        .build();
-                response = remote.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                return remote.unreachable(e, err);
-            }
-            if (response.statusCode() != 200) {
-                int status = Remote.refused(response.statusCode(), response.body(), err);
-                return response.statusCode() == 401 ? status : ReportCommand.REFUSED;
-            }
-            print(Remote.json(response.body()), out);
-            return 0;
+            return remote.get(
+                    "/api/v1/plan?" + String.join("&", query),
+                    "application/json",
+                    err,
+                    body -> print(Remote.json(body), out));
         } finally {
             out.flush();
             err.flush();

@@ -52,6 +52,33 @@ final class Remote {
         }
     }
 
+    /** What a command does with the body of a 200. */
+    interface Printer {
+        void print(String body);
+    }
+
+    /** Exit code of a report Baton refused: 1 (2 for a wrong token, as when it cannot be reached). */
+    static final int REFUSED = 1;
+
+    /**
+     * GETs a path of a running Baton and hands the body of a 200 to the printer; otherwise says why, on err. Returns
+     * the command's exit code: 0, {@link #REFUSED}, or {@link #UNREACHABLE}.
+     */
+    int get(String path, String accept, PrintWriter err, Printer printer) {
+        HttpResponse<String> response;
+        try {
+            response = send(request(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return unreachable(e, err);
+        }
+        if (response.statusCode() != 200) {
+            int status = refused(response.statusCode(), response.body(), err);
+            return response.statusCode() == 401 ? status : REFUSED;
+        }
+        printer.print(response.body());
+        return 0;
+    }
+
     /** Says why Baton cannot be reached. */
     int unreachable(IOException e, PrintWriter err) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

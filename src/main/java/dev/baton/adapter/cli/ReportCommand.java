@@ -1,10 +1,7 @@
 package dev.baton.adapter.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +26,7 @@ import tools.jackson.databind.JsonNode;
                 + " the report, 1 when Baton refused the request, 2 when it cannot be reached.")
 public final class ReportCommand implements Callable<Integer> {
 
-    static final int REFUSED = 1;
+    static final int REFUSED = Remote.REFUSED;
 
     @Parameters(
             index = "0",
@@ -91,33 +88,19 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            String path = path();
-            HttpResponse<String> response;
-            try {
-                HttpRequest request = remote.request(path)
-                        .header("Accept", csv ? "text/csv" : "application/json")
-                        .GET()
-                        .build();
-                response = remote.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                return remote.unreachable(e, err);
-            }
-            if (response.statusCode() != 200) {
-                int status = Remote.refused(response.statusCode(), response.body(), err);
-                return response.statusCode() == 401 ? status : REFUSED;
-            }
-            if (csv) {
-                out.print(response.body());
-            } else if (what.equals("funnel")) {
-                funnel(Remote.json(response.body()), out);
-            } else if (what.equals("cohorts")) {
-                cohorts(Remote.json(response.body()), out);
-            } else if (what.equals("scorecard")) {
-                scorecard(Remote.json(response.body()), out);
-            } else {
-                metric(Remote.json(response.body()), out);
-            }
-            return 0;
+            return remote.get(path(), csv ? "text/csv" : "application/json", err, body -> {
+                if (csv) {
+                    out.print(body);
+                } else if (what.equals("funnel")) {
+                    funnel(Remote.json(body), out);
+                } else if (what.equals("cohorts")) {
+                    cohorts(Remote.json(body), out);
+                } else if (what.equals("scorecard")) {
+                    scorecard(Remote.json(body), out);
+                } else {
+                    metric(Remote.json(body), out);
+                }
+            });
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return REFUSED;

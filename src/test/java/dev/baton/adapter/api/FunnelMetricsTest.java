@@ -218,6 +218,27 @@ class FunnelMetricsTest extends LeadScenarios {
     }
 
     @Test
+    void theApiDocumentNamesEveryQuestionAMetricTakes() {
+        var endpoints = dev.baton.testing.ApiEndpoints.of(get("/api/openapi").json());
+        var metric = endpoints.stream()
+                .filter(e -> e.toString().equals("GET /api/v1/metrics/{id}"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(metric.queryParameters())
+                .contains("from", "to", "basis", "by", "source", "campaign", "team", "rep", "version", "segment");
+        assertThat(endpoints.stream().map(Object::toString))
+                .contains(
+                        "GET /api/v1/funnel",
+                        "GET /api/v1/cohorts",
+                        "GET /api/v1/scorecard",
+                        "GET /api/v1/plan",
+                        "GET /api/v1/reviews",
+                        "POST /api/v1/reviews",
+                        "POST /api/v1/reviews/{id}/close");
+    }
+
+    @Test
     void csvHasARowForTheWholeAndOneForEachPart() {
         String csv = getCsv("/api/v1/metrics/mqls?from=2026-02-01&to=2026-05-31&by=month&source=" + source);
 
