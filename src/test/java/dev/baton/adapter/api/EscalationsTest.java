@@ -2,7 +2,6 @@ package dev.baton.adapter.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,19 +146,6 @@ class EscalationsTest extends LeadScenarios {
         clock.set(at);
         String email = unique("dana") + "@acme-" + unique("co") + ".example";
         long id = createLead(idealLead(email));
-        Response sent = send(
-                event(
-                        unique("e"),
-                        "\"leadId\":" + id,
-                        "form_submitted",
-                        at.minus(Duration.ofMinutes(10)),
-                        "{\"form\":\"demo\"}"),
-                event(
-                        unique("e"),
-                        "\"leadId\":" + id,
-                        "page_view",
-                        at.minus(Duration.ofMinutes(5)),
-                        "{\"url\":\"/pricing\"}"));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        qualifyAt(id, at);
     }
 }

@@ -48,11 +48,16 @@ abstract class LeadScenarios extends IntegrationTest {
 
     /** Sends the events that qualify an ideal lead: a demo request and a pricing-page view. */
     protected void qualify(long id) {
-        Response sent = send(
-                event(unique("e"), "\"leadId\":" + id, "form_submitted", NOW.minusSeconds(600), "{\"form\":\"demo\"}"),
-                event(unique("e"), "\"leadId\":" + id, "page_view", NOW.minusSeconds(300), "{\"url\":\"/pricing\"}"));
-        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+        qualifyAt(id, NOW);
         assertThat(lead(id).get("stage").asString()).isEqualTo("mql");
+    }
+
+    /** Sends, as at {@code at}, the events that qualify an ideal lead: a demo request and a pricing-page view. */
+    protected void qualifyAt(long id, Instant at) {
+        Response sent = send(
+                event(unique("e"), "\"leadId\":" + id, "form_submitted", at.minusSeconds(600), "{\"form\":\"demo\"}"),
+                event(unique("e"), "\"leadId\":" + id, "page_view", at.minusSeconds(300), "{\"url\":\"/pricing\"}"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(200);
     }
 
     protected long createLead(String json) {
