@@ -2,8 +2,10 @@ package dev.baton.core.engine;
 
 import dev.baton.core.agreement.Target;
 import dev.baton.core.metrics.Dimension;
+import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
+import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.Owner;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,10 +98,26 @@ public final class Scorecards {
         }
         LocalDate from = null;
         LocalDate to = null;
+        // the compliance of every kind of clock in one question, broken down by clock, rather than one per line
+        FunnelMetrics.Report clocks = metrics.compute(
+                Metric.SLA_COMPLIANCE,
+                new FunnelMetrics.Request(
+                        request.from(),
+                        request.to(),
+                        Optional.empty(),
+                        request.filters(),
+                        Optional.of(Dimension.Fixed.CLOCK)));
         var sides = new ArrayList<List<Line>>();
         for (Set<Metric> side : List.of(marketing, sales, shared)) {
             var lines = new ArrayList<Line>();
             for (Metric metric : side) {
+                if (metric.formula() instanceof Formula.ClockCompliance compliance
+                        && compliance.clock().isPresent()) {
+                    FunnelMetrics.Report report =
+                            ofClock(metric, compliance.clock().get(), clocks);
+                    lines.add(new Line(report, status(report)));
+                    continue;
+                }
                 var asked = new FunnelMetrics.Request(
                         request.from(),
                         request.to(),
@@ -116,6 +134,23 @@ public final class Scorecards {
             sides.add(lines);
         }
         return new Scorecard(from, to, sides.get(0), sides.get(1), sides.get(2), RULE);
+    }
+
+    /** One kind of clock's line, from the part of the compliance of all clocks that is that kind's. */
+    private FunnelMetrics.Report ofClock(Metric metric, String kind, FunnelMetrics.Report clocks) {
+        MetricResult.Figure figure = clocks.result().parts().stream()
+                .filter(part -> part.key().equals(kind))
+                .map(MetricResult.Part::figure)
+                .findFirst()
+                .orElse(new MetricResult.Figure(Optional.empty(), Optional.of(0.0), Optional.of(0.0), 0));
+        return new FunnelMetrics.Report(
+                metric,
+                clocks.basis(),
+                clocks.from(),
+                clocks.to(),
+                new MetricResult(figure, List.of()),
+                metrics.target(metric),
+                Optional.empty());
     }
 
     /** The line's status by {@link #RULE}. */

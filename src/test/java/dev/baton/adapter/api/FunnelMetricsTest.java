@@ -335,6 +335,13 @@ class FunnelMetricsTest extends LeadScenarios {
         JsonNode firstTouch = metric("first-touch-on-time-share", MARCH);
         assertThat(firstTouch.get("numerator").asDouble()).isEqualTo(1);
         assertThat(firstTouch.get("denominator").asDouble()).isEqualTo(2);
+        // the scorecard's clock lines are the same figures, from one question broken down by clock
+        JsonNode card = get("/api/v1/scorecard?" + MARCH + "&source=" + source).json();
+        JsonNode onTime = line(card.get("sales"), "first-touch-on-time-share");
+        assertThat(onTime.get("numerator").asDouble()).isEqualTo(1);
+        assertThat(onTime.get("denominator").asDouble()).isEqualTo(2);
+        assertThat(line(card.get("sales"), "route-on-time-share").get("value").asDouble())
+                .isEqualTo(metric("route-on-time-share", MARCH).get("value").asDouble());
         JsonNode byClock = metric("sla-compliance", MARCH + "&by=clock");
         assertThat(parts(byClock)).containsEntry("first-touch", 1.0).containsEntry("route", 3.0);
     }
