@@ -4,7 +4,6 @@ import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.ChannelKind;
 import dev.baton.core.agreement.Escalation;
 import dev.baton.core.agreement.Target;
-import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.ReviewItem;
 import dev.baton.core.metrics.ReviewStore;
 import dev.baton.core.notification.Notices;
@@ -104,19 +103,13 @@ public final class Escalations {
     /** The line a trigger's figure must not cross, in the unit of the figures. */
     private static Optional<Double> line(Agreement agreement, Escalation.Trigger trigger) {
         if (trigger.comparison() != Escalation.Comparison.BELOW_TARGET_BY) {
-            return Optional.of(inFigures(trigger, trigger.value()));
+            return Optional.of(trigger.value().inFigures());
         }
         Optional<Target> target = agreement.targets().stream()
                 .filter(t -> t.metric() == trigger.metric())
                 .findFirst();
         return target.flatMap(Target::atLeast)
-                .map(floor -> Scorecards.inFigures(target.get(), floor)
-                        * (1 - trigger.value().value().doubleValue()));
-    }
-
-    private static double inFigures(Escalation.Trigger trigger, Measure measure) {
-        double value = measure.value().doubleValue();
-        return trigger.metric().kind() == dev.baton.core.metrics.Metric.Kind.DURATION ? value / 60 : value;
+                .map(floor -> floor.inFigures() * (1 - trigger.value().value().doubleValue()));
     }
 
     private static boolean crosses(Escalation.Comparison comparison, double value, double line) {

@@ -129,9 +129,9 @@ public final class Plans {
                     source,
                     share,
                     wonPerMonth * share,
-                    rate(opportunityToWon, source),
-                    rate(sqlToOpportunity, source),
-                    rate(mqlToSql, source),
+                    part(opportunityToWon, source),
+                    part(sqlToOpportunity, source),
+                    part(mqlToSql, source),
                     part(dealSize, source),
                     notes));
         }
@@ -204,10 +204,6 @@ public final class Plans {
                 .filter(p -> p.key().equals(key))
                 .mapToDouble(p -> p.figure().count())
                 .sum();
-    }
-
-    private static Optional<Double> rate(MetricResult result, String key) {
-        return part(result, key);
     }
 
     private static Optional<Double> part(MetricResult result, String key) {

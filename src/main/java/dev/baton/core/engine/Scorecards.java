@@ -3,7 +3,6 @@ package dev.baton.core.engine;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.metrics.Dimension;
 import dev.baton.core.metrics.Formula;
-import dev.baton.core.metrics.Measure;
 import dev.baton.core.metrics.Metric;
 import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.Owner;
@@ -169,23 +168,17 @@ public final class Scorecards {
     public static Status status(Target target, double value) {
         Status status = Status.ON_TRACK;
         if (target.atLeast().isPresent()) {
-            double floor = inFigures(target, target.atLeast().get());
+            double floor = target.atLeast().get().inFigures();
             if (value < floor) {
                 status = value >= floor * 0.9 ? Status.AT_RISK : Status.OFF_TRACK;
             }
         }
         if (target.atMost().isPresent() && status == Status.ON_TRACK) {
-            double ceiling = inFigures(target, target.atMost().get());
+            double ceiling = target.atMost().get().inFigures();
             if (value > ceiling) {
                 status = value <= ceiling * 1.1 ? Status.AT_RISK : Status.OFF_TRACK;
             }
         }
         return status;
-    }
-
-    /** A target's value in the unit of the figures: durations are written in minutes and reported in hours. */
-    public static double inFigures(Target target, Measure measure) {
-        double value = measure.value().doubleValue();
-        return target.metric().kind() == Metric.Kind.DURATION ? value / 60 : value;
     }
 }

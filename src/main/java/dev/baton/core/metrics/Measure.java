@@ -17,6 +17,12 @@ public record Measure(Metric.Kind kind, BigDecimal value, String text) implement
         }
     }
 
+    /** The value in the unit the metrics' figures are given in: durations in hours, everything else as it is. */
+    public double inFigures() {
+        double figure = value.doubleValue();
+        return kind == Metric.Kind.DURATION ? figure / 60 : figure;
+    }
+
     @Override
     public int compareTo(Measure other) {
         return value.compareTo(other.value);
