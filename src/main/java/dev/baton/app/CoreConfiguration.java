@@ -41,6 +41,7 @@ import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.Telemetry;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -186,13 +187,30 @@ class CoreConfiguration {
     }
 
     @Bean
+    dev.baton.core.metrics.SpendStore spendStore(JdbcClient jdbc, Clock clock) {
+        return new dev.baton.adapter.persistence.JdbcSpendStore(jdbc, clock);
+    }
+
+    @Bean
     Plans plans(FunnelMetrics metrics, ActiveAgreement active, Clock clock) {
         return new Plans(metrics, active, clock);
     }
 
+    /**
+     * The scorecard's lines run side by side, each on a connection of its own, four at a time at most; the threads
+     * end after a minute without work.
+     */
     @Bean
     Scorecards scorecards(FunnelMetrics metrics) {
-        return new Scorecards(metrics);
+        var threads = new java.util.concurrent.atomic.AtomicInteger();
+        var lines = new java.util.concurrent.ThreadPoolExecutor(
+                4, 4, 1, TimeUnit.MINUTES, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    var thread = new Thread(task, "scorecard-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        lines.allowCoreThreadTimeOut(true);
+        return new Scorecards(metrics, lines);
     }
 
     @Bean

@@ -37,10 +37,11 @@ class ImportConfiguration {
             LeadCommands commands,
             Activities activities,
             LeadQueries queries,
+            dev.baton.core.metrics.SpendStore spend,
             Transactions transactions,
             Clock clock,
             CsvImport.Progress progress) {
-        return new CsvImport(intake, commands, activities, queries, transactions, clock, progress);
+        return new CsvImport(intake, commands, activities, queries, spend, transactions, clock, progress);
     }
 
     @Bean

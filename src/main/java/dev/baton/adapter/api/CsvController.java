@@ -46,11 +46,12 @@ class CsvController {
             path = "/imports/{kind}",
             consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
     @Operation(
-            summary = "Import a CSV file of leads, events, activities, opportunities or stage-changes, streamed row"
-                    + " by row. 200 with the report; 400 with every error (line, column) when the header is wrong or,"
-                    + " in mode all-or-nothing, any row is — then nothing is applied. mode=valid-rows applies the valid"
-                    + " rows and lists the others; dryRun=true reports what would happen and applies nothing;"
-                    + " map=Email Address:email renames the file's columns.",
+            summary =
+                    "Import a CSV file of leads, events, activities, opportunities, stage-changes or spend, streamed row"
+                            + " by row. 200 with the report; 400 with every error (line, column) when the header is wrong or,"
+                            + " in mode all-or-nothing, any row is — then nothing is applied. mode=valid-rows applies the valid"
+                            + " rows and lists the others; dryRun=true reports what would happen and applies nothing;"
+                            + " map=Email Address:email renames the file's columns.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,

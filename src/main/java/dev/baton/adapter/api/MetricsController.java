@@ -486,6 +486,58 @@ class MetricsController {
         return csv(rows);
     }
 
+    /** One line of the pipeline by engagement. */
+    record EngagementLine(String key, String type, long opportunities, double pipeline, long won, double revenue) {}
+
+    /** The pipeline by engagement of a period. */
+    record EngagementView(LocalDate from, LocalDate to, String by, String definition, List<EngagementLine> lines) {}
+
+    static final String ENGAGEMENT = "Of the opportunities opened in the period, by source (or by=), those whose lead"
+            + " had an event of each type before the opportunity opened: how many, their pipeline, and how many of them"
+            + " were won and for how much. A lead with several types of engagement counts under each, so the types of"
+            + " a part overlap; the type (all) is every opportunity of the part. From the engagement Baton keeps per"
+            + " lead and event type in the transaction that stores the events.";
+
+    @GetMapping(path = "/engagement", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Pipeline by source and event type: the engagement the period's opportunities came from")
+    EngagementView engagement(@RequestParam(required = false) @Nullable String by, @ParameterObject Slice slice) {
+        FunnelMetrics.Engagements engagements = metrics.engagement(slice.request(null, by, null, null));
+        return new EngagementView(
+                engagements.from(),
+                engagements.to(),
+                engagements.by().word(),
+                ENGAGEMENT,
+                engagements.lines().stream()
+                        .map(line -> new EngagementLine(
+                                line.key(),
+                                line.type(),
+                                line.opportunities(),
+                                line.pipeline(),
+                                line.won(),
+                                line.revenue()))
+                        .toList());
+    }
+
+    @GetMapping(path = "/engagement", produces = CSV)
+    @Operation(
+            summary = "Pipeline by source and event type as CSV",
+            responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV)))
+    String engagementCsv(@RequestParam(required = false) @Nullable String by, @ParameterObject Slice slice) {
+        EngagementView view = engagement(by, slice);
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of(view.by(), "event_type", "opportunities", "pipeline", "won", "revenue"));
+        for (EngagementLine line : view.lines()) {
+            rows.add(List.of(
+                    line.key(),
+                    line.type(),
+                    String.valueOf(line.opportunities()),
+                    text(line.pipeline()),
+                    String.valueOf(line.won()),
+                    text(line.revenue())));
+        }
+        return csv(rows);
+    }
+
     private static Formula.Grain grain(@Nullable String text) {
         if (text == null) {
             return Formula.Grain.MONTH;

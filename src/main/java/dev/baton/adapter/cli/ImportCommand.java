@@ -28,14 +28,15 @@ import tools.jackson.databind.JsonNode;
                 + " cannot be reached.")
 public final class ImportCommand implements Callable<Integer> {
 
-    static final List<String> KINDS = List.of("leads", "events", "activities", "opportunities", "stage-changes");
+    static final List<String> KINDS =
+            List.of("leads", "events", "activities", "opportunities", "stage-changes", "spend");
     static final int APPLIED = 0;
     static final int REJECTED = 1;
 
     @Parameters(
             index = "0",
             paramLabel = "KIND",
-            description = "leads, events, activities, opportunities or stage-changes")
+            description = "leads, events, activities, opportunities, stage-changes or spend")
     String kind = "";
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file; its first line names the columns")

@@ -31,7 +31,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "WHAT",
-            description = "funnel, scorecard, cohorts, or metric (then the metric's id)")
+            description = "funnel, scorecard, cohorts, engagement (pipeline by source and event type), or metric"
+                    + " (then the metric's id)")
     String what = "";
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "ID", description = "the metric, for 'metric'")
@@ -97,6 +98,8 @@ public final class ReportCommand implements Callable<Integer> {
                     cohorts(Remote.json(body), out);
                 } else if (what.equals("scorecard")) {
                     scorecard(Remote.json(body), out);
+                } else if (what.equals("engagement")) {
+                    engagement(Remote.json(body), out);
                 } else {
                     metric(Remote.json(body), out);
                 }
@@ -124,6 +127,8 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("cohorts are by month or week: use --grain, not --by");
             }
             base = "/api/v1/cohorts";
+        } else if (what.equals("engagement")) {
+            base = "/api/v1/engagement";
         } else if (what.equals("metric")) {
             if (id == null || id.isBlank()) {
                 throw new IllegalArgumentException(
@@ -131,7 +136,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
             base = "/api/v1/metrics/" + URLEncoder.encode(id.strip(), StandardCharsets.UTF_8);
         } else {
-            throw new IllegalArgumentException("'" + what + "' is not a report: funnel, scorecard, cohorts or metric");
+            throw new IllegalArgumentException(
+                    "'" + what + "' is not a report: funnel, scorecard, cohorts, engagement or metric");
         }
         var query = new ArrayList<String>();
         param(query, "from", from);
@@ -236,6 +242,22 @@ public final class ReportCommand implements Callable<Integer> {
                             + ")"));
             rows.add(row);
         });
+        table(rows, out);
+    }
+
+    private static void engagement(JsonNode view, PrintWriter out) {
+        out.println("Pipeline by engagement, " + view.path("from").asString() + " – "
+                + view.path("to").asString() + ": the opportunities opened, by the event types their leads had before");
+        var rows = new ArrayList<List<String>>();
+        rows.add(List.of(view.path("by").asString(), "event type", "opportunities", "pipeline", "won", "revenue"));
+        view.path("lines")
+                .forEach(line -> rows.add(List.of(
+                        line.path("key").asString(),
+                        line.path("type").asString(),
+                        String.valueOf(line.path("opportunities").asLong()),
+                        number(line.path("pipeline").asDouble(), ""),
+                        String.valueOf(line.path("won").asLong()),
+                        number(line.path("revenue").asDouble(), ""))));
         table(rows, out);
     }
 

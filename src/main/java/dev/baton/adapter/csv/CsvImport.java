@@ -6,6 +6,7 @@ import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.Transactions;
 import dev.baton.core.lead.Email;
+import dev.baton.core.metrics.SpendStore;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Imports CSV files of leads, events, activities, opportunities and past stage changes onto the core's use cases, a
+ * Imports CSV files of leads, events, activities, opportunities, past stage changes and marketing spend onto the
+ * core's use cases, a
  * row at a time as the file streams in, in one transaction that is kept — or rolled back for a dry run, or for an
  * all-or-nothing import that found errors.
  */
@@ -80,6 +82,7 @@ public final class CsvImport {
             LeadCommands commands,
             Activities activities,
             LeadQueries queries,
+            SpendStore spend,
             Transactions transactions,
             Clock clock,
             Progress progress) {
@@ -120,13 +123,14 @@ public final class CsvImport {
                 StageChangeRows.COLUMNS,
                 StageChangeRows.COUNTS,
                 () -> new StageChangeRows(directory, lifecycle));
+        add("spend", SpendRows.COLUMNS, SpendRows.COUNTS, () -> new SpendRows(spend));
     }
 
     private void add(String name, Columns columns, List<String> counts, Supplier<Rows<?>> rows) {
         kinds.put(name, new Kind(name, columns, counts, rows));
     }
 
-    /** The kinds of import, as the path names them: leads, events, activities, opportunities, stage-changes. */
+    /** The kinds of import, as the path names them: leads, events, activities, opportunities, stage-changes, spend. */
     public Set<String> kinds() {
         return kinds.keySet();
     }

@@ -90,6 +90,11 @@ public final class JdbcClockStore implements ClockStore {
         for (int seq = 0; seq < all.size(); seq++) {
             upsert(leadId, seq, all.get(seq));
         }
+        // how the lead's clocks ended, on its funnel rows, in this transaction: what SLA compliance counts (V15)
+        jdbc.sql("select funnel_clock_outcomes(:lead)")
+                .param("lead", leadId)
+                .query()
+                .listOfRows();
     }
 
     private void upsert(long leadId, int seq, Clock clock) {
@@ -143,6 +148,15 @@ public final class JdbcClockStore implements ClockStore {
                 .param("wall", response.wallClock().toSeconds())
                 .param("business", response.business().toSeconds())
                 .update();
+        // and on the cycle's funnel row, where the response-time metrics read it (V15)
+        jdbc.sql("""
+                        update funnel_cycle f
+                           set response_at = r.first_touch_at, response_wall_seconds = r.wall_seconds,
+                               response_business_seconds = r.business_seconds
+                          from lead_response r
+                         where r.lead_id = :lead and r.cycle = :cycle and f.lead_id = r.lead_id and f.cycle = r.cycle
+                           and f.response_at is null
+                        """).param("lead", leadId).param("cycle", response.cycle()).update();
     }
 
     @Override

@@ -18,6 +18,33 @@ import tools.jackson.databind.json.JsonMapper;
 /** Engagement events in PostgreSQL, unique by the caller's event id. */
 public final class JdbcEngagementStore implements EngagementStore {
 
+    /**
+     * What the events just added (the statement's {@code added}) change in the summaries attribution and the figures
+     * over events read (V16): the first touch of each campaign they name, and each lead's engagement by event type.
+     * Rows are written in key order, so that two batches touching the same leads take their locks in one order.
+     */
+    private static final String SUMMARIES = """
+            , touched as (
+                insert into campaign_touch (lead_id, campaign, first_at)
+                select lead_id, campaign, min(occurred_at) from (
+                    select lead_id, coalesce(properties->>'campaign', properties->>'utm_campaign') as campaign,
+                           occurred_at
+                      from added where lead_id is not null) t
+                 where campaign is not null and campaign <> ''
+                 group by lead_id, campaign order by lead_id, campaign
+                on conflict (lead_id, campaign) do update set first_at = least(campaign_touch.first_at, excluded.first_at)
+            ), engaged as (
+                insert into lead_engagement (lead_id, type, events, first_at, last_at)
+                select lead_id, type, count(*), min(occurred_at), max(occurred_at)
+                  from added where lead_id is not null
+                 group by lead_id, type order by lead_id, type
+                on conflict (lead_id, type) do update
+                   set events = lead_engagement.events + excluded.events,
+                       first_at = least(lead_engagement.first_at, excluded.first_at),
+                       last_at = greatest(lead_engagement.last_at, excluded.last_at)
+            )
+            """;
+
     private final JdbcClient jdbc;
     private final Json json;
 
@@ -32,14 +59,17 @@ public final class JdbcEngagementStore implements EngagementStore {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        insert into engagement_event
-                               (event_id, lead_id, visitor_id, type, occurred_at, received_at, properties)
-                        select id, lead, visitor, type, occurred::timestamptz, :received, properties::jsonb
-                          from unnest(:ids::text[], :leads::bigint[], :visitors::text[], :types::text[],
-                                      :occurred::text[], :properties::text[])
-                               as u(id, lead, visitor, type, occurred, properties)
-                        on conflict (event_id) do nothing
-                        returning event_id
+                        with added as (
+                            insert into engagement_event
+                                   (event_id, lead_id, visitor_id, type, occurred_at, received_at, properties)
+                            select id, lead, visitor, type, occurred::timestamptz, :received, properties::jsonb
+                              from unnest(:ids::text[], :leads::bigint[], :visitors::text[], :types::text[],
+                                          :occurred::text[], :properties::text[])
+                                   as u(id, lead, visitor, type, occurred, properties)
+                            on conflict (event_id) do nothing
+                            returning event_id, lead_id, type, occurred_at, properties
+                        )""" + SUMMARIES + """
+                        select event_id from added
                         """)
                 .param("ids", events.stream().map(e -> e.event().eventId()).toArray(String[]::new))
                 .param(
@@ -81,10 +111,17 @@ public final class JdbcEngagementStore implements EngagementStore {
 
     @Override
     public int attachVisitor(String visitorId, long leadId) {
-        return jdbc.sql("update engagement_event set lead_id = :lead where visitor_id = :visitor and lead_id is null")
+        return jdbc.sql("""
+                        with added as (
+                            update engagement_event set lead_id = :lead where visitor_id = :visitor and lead_id is null
+                            returning event_id, lead_id, type, occurred_at, properties
+                        )""" + SUMMARIES + """
+                        select count(*) from added
+                        """)
                 .param("lead", leadId)
                 .param("visitor", visitorId)
-                .update();
+                .query(Integer.class)
+                .single();
     }
 
     @Override

@@ -60,18 +60,28 @@ final class JdbcFunnel {
                         .update();
             } else if (update instanceof FunnelUpdate.Reached reached) {
                 reach(lead, reached);
+            } else if (update instanceof FunnelUpdate.CampaignTouched touched) {
+                jdbc.sql("""
+                                insert into campaign_touch (lead_id, campaign, first_at) values (:lead, :campaign, :at)
+                                on conflict (lead_id, campaign)
+                                do update set first_at = least(campaign_touch.first_at, excluded.first_at)
+                                """)
+                        .param("lead", lead)
+                        .param("campaign", touched.campaign())
+                        .param("at", Timestamp.from(touched.at()))
+                        .update();
             }
         }
     }
 
     private void open(long lead, FunnelUpdate.Opened opened) {
         jdbc.sql("""
-                        insert into funnel_cycle (lead_id, cycle, qualified_at, agreement_version, priority, score,
+                        insert into funnel_cycle (lead_id, cycle, qualified_at, agreement_version, priority, score, fit,
                                                   source, campaign)
                         select l.id,
                                coalesce(cast(:cycle as integer),
                                         (select coalesce(max(cycle), 0) + 1 from funnel_cycle where lead_id = l.id)),
-                               :at, :version, :priority, :score, l.profile->>'lead.source', l.profile->>'lead.campaign'
+                               :at, :version, :priority, :score, :fit, l.profile->>'lead.source', l.profile->>'lead.campaign'
                           from lead l where l.id = :lead
                         on conflict (lead_id, cycle) do nothing
                         """)
@@ -80,6 +90,7 @@ final class JdbcFunnel {
                 .param("version", opened.agreementVersion().orElse(null))
                 .param("priority", opened.priority())
                 .param("score", opened.score().orElse(null))
+                .param("fit", opened.fit().orElse(null))
                 .param("lead", lead)
                 .update();
         jdbc.sql("""
@@ -89,6 +100,11 @@ final class JdbcFunnel {
                            and n.cycle = (select max(cycle) from funnel_cycle where lead_id = :lead)
                            and p.requalified_at is null
                         """).param("lead", lead).update();
+        // the clocks of the cycle may have been written before it in this transaction (routing at the qualification)
+        jdbc.sql("select funnel_clock_outcomes(:lead)")
+                .param("lead", lead)
+                .query()
+                .listOfRows();
     }
 
     /** The moment on the lead's latest cycle (a cycle 0 for a lead that never qualified), unless it is there already. */

@@ -3,12 +3,14 @@ package dev.baton.adapter.persistence;
 import dev.baton.core.metrics.Basis;
 import dev.baton.core.metrics.Cohort;
 import dev.baton.core.metrics.Dimension;
+import dev.baton.core.metrics.Engagement;
 import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.MetricQuery;
 import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.MetricsStore;
 import dev.baton.core.metrics.Moment;
 import dev.baton.core.metrics.Periods;
+import dev.baton.core.sla.ClockKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -34,6 +36,10 @@ public final class JdbcMetrics implements MetricsStore {
             " left join lead l on l.id = c.lead_id left join company co on co.id = l.company_id";
 
     private static final String FUNNEL = " from funnel_cycle c" + SEGMENT_JOINS;
+
+    /** A cycle whose lead came from a marketing source: one set, and not a sales source ({@code :sales}). */
+    private static final String MARKETING_SOURCE =
+            "c.source is not null and not (c.source = any(cast(:sales as text[])))";
 
     private final JdbcClient jdbc;
 
@@ -67,10 +73,235 @@ public final class JdbcMetrics implements MetricsStore {
         if (formula instanceof Formula.SourcedShare) {
             return sourcedShare(query);
         }
+        if (formula instanceof Formula.Attributed attributed) {
+            return attributed(attributed, query);
+        }
+        if (formula instanceof Formula.CostPer cost) {
+            return costPer(cost, query);
+        }
+        if (formula instanceof Formula.FitShare) {
+            return fitShare(query);
+        }
         if (formula instanceof Formula.WithReason reason) {
             return withReason(reason, query);
         }
         throw new IllegalArgumentException(formula + " is not computed by the store");
+    }
+
+    /**
+     * Many formulas over one slice at once: those that count the cycles whose moment falls in the period, in one scan of
+     * the funnel's rows per moment (each formula's figures are aggregates of their own, filtered where it needs); the
+     * others one by one. Gives each formula the figures {@link #compute} gives it.
+     */
+    @Override
+    public Map<Formula, MetricResult> computeAll(List<Formula> formulas, MetricQuery query) {
+        var results = new java.util.HashMap<Formula, MetricResult>();
+        var scans = new java.util.LinkedHashMap<String, List<Aggregate>>();
+        boolean sliced = query.by()
+                        .filter(by -> by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK)
+                        .isPresent()
+                || query.filters().containsKey(Dimension.Fixed.REASON)
+                || query.filters().containsKey(Dimension.Fixed.CLOCK);
+        for (Formula formula : new java.util.LinkedHashSet<>(formulas)) {
+            Optional<Aggregate> aggregate = sliced ? Optional.empty() : aggregate(formula, query);
+            if (aggregate.isPresent()) {
+                scans.computeIfAbsent(aggregate.get().period(), period -> new ArrayList<>())
+                        .add(aggregate.get());
+            } else {
+                results.put(formula, compute(formula, query));
+            }
+        }
+        scans.forEach((period, aggregates) -> results.putAll(scan(period, aggregates, query)));
+        var ordered = new java.util.LinkedHashMap<Formula, MetricResult>();
+        formulas.forEach(formula -> ordered.put(formula, results.get(formula)));
+        return ordered;
+    }
+
+    /** How a formula's figures are read from a scan's rows. */
+    private enum Reading {
+        /** Numerator over denominator. */
+        RATIO,
+        /** A count of cycles, per month or week where the count says so. */
+        COUNT,
+        /** A statistic's value (a sum adds up over the parts; a mean or median only without a breakdown). */
+        STATISTIC
+    }
+
+    /** A formula as aggregates over the cycles whose moment ({@code period}, a column) falls in the period. */
+    private record Aggregate(
+            Formula formula, String period, String num, String den, String val, String n, Reading reading) {}
+
+    /** The formula as aggregates of one scan, when it can be one; empty for those computed on their own. */
+    private Optional<Aggregate> aggregate(Formula formula, MetricQuery query) {
+        boolean whole = query.by().isEmpty();
+        if (formula instanceof Formula.Count count) {
+            String at = at(count.moment());
+            return Optional.of(new Aggregate(formula, at, "count(*)", "null", "count(*)", "count(*)", Reading.COUNT));
+        }
+        if (formula instanceof Formula.Conversion conversion && query.basis() == Basis.COHORT) {
+            return Optional.of(ratio(
+                    formula,
+                    at(conversion.from()),
+                    "count(*) filter (where " + at(conversion.to()) + " <= :asOf)",
+                    "count(*)",
+                    "count(*)"));
+        }
+        if (formula instanceof Formula.ReachedWithin within) {
+            String from = at(within.from());
+            String to = at(within.to());
+            String deadline =
+                    from + " + make_interval(secs => " + within.within().toSeconds() + ")";
+            String reached = to + " <= " + deadline + " and " + to + " <= :asOf";
+            String counted = "count(*) filter (where " + deadline + " <= :asOf or (" + reached + "))";
+            return Optional.of(ratio(formula, from, "count(*) filter (where " + reached + ")", counted, counted));
+        }
+        if (formula instanceof Formula.WithReason reason) {
+            String at = at(reason.moment());
+            String code = "c." + reason.moment().word().replace('-', '_') + "_reason";
+            return Optional.of(ratio(formula, at, "count(" + code + ")", "count(*)", "count(*)"));
+        }
+        if (formula instanceof Formula.FitShare) {
+            return Optional.of(ratio(
+                    formula,
+                    "c.qualified_at",
+                    "count(*) filter (where c.fit >= :minFit)",
+                    "count(c.fit)",
+                    "count(c.fit)"));
+        }
+        if (formula instanceof Formula.SourcedShare) {
+            return Optional.of(ratio(
+                    formula,
+                    "c.opportunity_at",
+                    "coalesce(sum(c.amount) filter (where " + MARKETING_SOURCE + "), 0)",
+                    "sum(c.amount)",
+                    "count(c.amount)"));
+        }
+        if (formula instanceof Formula.ClockCompliance compliance
+                && query.by().filter(Dimension.Fixed.REP::equals).isEmpty()
+                && !query.filters().containsKey(Dimension.Fixed.REP)
+                && !decidedAfter(query.asOf())) {
+            List<ClockKind> kinds = java.util.Arrays.stream(ClockKind.values())
+                    .filter(kind -> compliance.clock().map(kind.word()::equals).orElse(true))
+                    .toList();
+            String met = "coalesce(sum(" + sum(kinds, "_met") + "), 0)";
+            String decided = "coalesce(sum(" + sum(kinds, "_met") + " + " + sum(kinds, "_breached") + "), 0)";
+            return Optional.of(ratio(formula, "c.qualified_at", met, decided, decided));
+        }
+        if (formula instanceof Formula.ResponseTime response && whole) {
+            String touched = " filter (where c.response_at <= :asOf)";
+            return Optional.of(new Aggregate(
+                    formula,
+                    "c.qualified_at",
+                    "null",
+                    "null",
+                    aggregate(response.statistic(), responseHours(response)) + touched,
+                    "count(*)" + touched,
+                    Reading.STATISTIC));
+        }
+        if (formula instanceof Formula.Amount amount && (whole || amount.statistic() == Formula.Statistic.SUM)) {
+            return Optional.of(new Aggregate(
+                    formula,
+                    at(amount.moment()),
+                    "null",
+                    "null",
+                    aggregate(amount.statistic(), "c.amount"),
+                    "count(c.amount)",
+                    Reading.STATISTIC));
+        }
+        return Optional.empty();
+    }
+
+    private static Aggregate ratio(Formula formula, String period, String num, String den, String n) {
+        return new Aggregate(formula, period, num, den, "null", n, Reading.RATIO);
+    }
+
+    /** One scan of the cycles whose moment falls in the period, every formula's aggregates side by side. */
+    private Map<Formula, MetricResult> scan(String period, List<Aggregate> aggregates, MetricQuery query) {
+        var sql = new Sql(query, Optional.empty(), "c.rep").inPeriod(period);
+        sql.params.put("minFit", query.terms().minFit());
+        sql.params.put("sales", query.terms().salesSources().toArray(String[]::new));
+        var select = new StringBuilder("select ").append(sql.key(period)).append(" as key");
+        for (int i = 0; i < aggregates.size(); i++) {
+            Aggregate aggregate = aggregates.get(i);
+            select.append(", (")
+                    .append(aggregate.num())
+                    .append(")::float8 as num")
+                    .append(i);
+            select.append(", (")
+                    .append(aggregate.den())
+                    .append(")::float8 as den")
+                    .append(i);
+            select.append(", (")
+                    .append(aggregate.val())
+                    .append(")::float8 as val")
+                    .append(i);
+            select.append(", (").append(aggregate.n()).append(")::bigint as n").append(i);
+        }
+        select.append(FUNNEL).append(sql.where()).append(" group by 1");
+        List<List<Row>> rows = sql.query(select.toString(), (row, n) -> {
+            var each = new ArrayList<Row>();
+            for (int i = 0; i < aggregates.size(); i++) {
+                each.add(new Row(
+                        row.getString("key"),
+                        Row.number(row, "num" + i),
+                        Row.number(row, "den" + i),
+                        Row.number(row, "val" + i),
+                        row.getLong("n" + i)));
+            }
+            return each;
+        });
+        var results = new java.util.HashMap<Formula, MetricResult>();
+        for (int i = 0; i < aggregates.size(); i++) {
+            int column = i;
+            Aggregate aggregate = aggregates.get(i);
+            // a group that has none of this formula's cycles is not one of its parts
+            List<Row> own = rows.stream()
+                    .map(each -> each.get(column))
+                    .filter(row -> row.count() > 0)
+                    .toList();
+            results.put(
+                    aggregate.formula(),
+                    switch (aggregate.reading()) {
+                        case RATIO -> ratios(query, own);
+                        case COUNT -> counted((Formula.Count) aggregate.formula(), query, own);
+                        case STATISTIC -> statistic(query, own, isSum(aggregate.formula()));
+                    });
+        }
+        return results;
+    }
+
+    private static boolean isSum(Formula formula) {
+        return formula instanceof Formula.Amount amount && amount.statistic() == Formula.Statistic.SUM;
+    }
+
+    /** A statistic's figures from its rows: a sum adds up its parts; any other is one row without a breakdown. */
+    private static MetricResult statistic(MetricQuery query, List<Row> rows, boolean sum) {
+        long n = rows.stream().mapToLong(Row::count).sum();
+        Optional<Double> total = sum
+                ? Optional.of(
+                        rows.stream().mapToDouble(r -> r.value().orElse(0.0)).sum())
+                : rows.stream().findFirst().flatMap(Row::value);
+        var figure = new MetricResult.Figure(total, sum ? total : Optional.empty(), Optional.of((double) n), n);
+        return new MetricResult(
+                figure,
+                parts(
+                        query,
+                        rows,
+                        row -> new MetricResult.Figure(
+                                row.value(),
+                                sum ? row.value() : Optional.empty(),
+                                Optional.of((double) row.count()),
+                                row.count())));
+    }
+
+    /** The SQL aggregate of a statistic over an expression. */
+    private static String aggregate(Formula.Statistic statistic, String expression) {
+        return switch (statistic) {
+            case SUM -> "sum(" + expression + ")";
+            case MEAN -> "avg(" + expression + ")";
+            case MEDIAN -> "percentile_cont(0.5) within group (order by " + expression + ")";
+            case P90 -> "percentile_cont(0.9) within group (order by " + expression + ")";
+        };
     }
 
     @Override
@@ -114,6 +345,40 @@ public final class JdbcMetrics implements MetricsStore {
                 .list();
     }
 
+    @Override
+    public List<Engagement> engagement(MetricQuery query) {
+        var sql = new Sql(query, Optional.empty(), "c.rep")
+                .inPeriod("c.opportunity_at")
+                .and("c.amount is not null");
+        String figures = ", count(*) as opportunities, coalesce(sum(c.amount), 0)::float8 as pipeline,"
+                + " count(*) filter (where c.won_at <= :asOf) as won,"
+                + " coalesce(sum(c.amount) filter (where c.won_at <= :asOf), 0)::float8 as revenue";
+        String key = sql.key("c.opportunity_at");
+        var lines = new ArrayList<Engagement>(sql.query(
+                "select " + key + " as key, e.type" + figures + FUNNEL
+                        + " join lead_engagement e on e.lead_id = c.lead_id and e.first_at < c.opportunity_at"
+                        + sql.where() + " group by 1, 2",
+                (row, n) -> engagement(row, row.getString("type"))));
+        lines.addAll(sql.query(
+                "select " + key + " as key" + figures + FUNNEL + sql.where() + " group by 1",
+                (row, n) -> engagement(row, Engagement.ALL)));
+        lines.sort(java.util.Comparator.comparing(Engagement::key)
+                .thenComparing(line -> !line.type().equals(Engagement.ALL))
+                .thenComparing(Engagement::pipeline, java.util.Comparator.reverseOrder())
+                .thenComparing(Engagement::type));
+        return lines;
+    }
+
+    private static Engagement engagement(ResultSet row, String type) throws SQLException {
+        return new Engagement(
+                row.getString("key"),
+                type,
+                row.getLong("opportunities"),
+                row.getDouble("pipeline"),
+                row.getLong("won"),
+                row.getDouble("revenue"));
+    }
+
     private static String at(Moment moment) {
         return "c." + moment.word().replace('-', '_') + "_at";
     }
@@ -125,12 +390,19 @@ public final class JdbcMetrics implements MetricsStore {
         private final List<String> where = new ArrayList<>();
         private final Optional<Moment> reasonOf;
         private final String repColumn;
+        private final String campaignColumn;
         private boolean segments;
 
         Sql(MetricQuery query, Optional<Moment> reasonOf, String repColumn) {
+            this(query, reasonOf, repColumn, "c.campaign");
+        }
+
+        /** A query whose campaign is not the lead's campaign field but a campaign credited with the figure. */
+        Sql(MetricQuery query, Optional<Moment> reasonOf, String repColumn, String campaignColumn) {
             this.query = query;
             this.reasonOf = reasonOf;
             this.repColumn = repColumn;
+            this.campaignColumn = campaignColumn;
             params.put("from", Timestamp.from(query.from()));
             params.put("to", Timestamp.from(query.to()));
             params.put("asOf", Timestamp.from(query.asOf()));
@@ -172,7 +444,7 @@ public final class JdbcMetrics implements MetricsStore {
             }
             return switch ((Dimension.Fixed) dimension) {
                 case SOURCE -> "coalesce(c.source, '" + NONE + "')";
-                case CAMPAIGN -> "coalesce(c.campaign, '" + NONE + "')";
+                case CAMPAIGN -> "coalesce(" + campaignColumn + ", '" + NONE + "')";
                 case TEAM -> "coalesce(c.team, '" + NONE + "')";
                 case REP -> "coalesce(" + repColumn + ", '" + NONE + "')";
                 case VERSION -> "coalesce(cast(c.agreement_version as text), 'imported')";
@@ -194,11 +466,16 @@ public final class JdbcMetrics implements MetricsStore {
 
         /** Runs a query whose columns are key, numerator, denominator, value and count. */
         List<Row> rows(String select) {
+            return query(select, (row, i) -> Row.of(row));
+        }
+
+        /** Runs a query with the parameters of this one, each row read by the mapper. */
+        <T> List<T> query(String select, org.springframework.jdbc.core.RowMapper<T> mapper) {
             var statement = jdbc.sql(text(select));
             for (var param : params.entrySet()) {
                 statement = statement.param(param.getKey(), param.getValue());
             }
-            return statement.query((row, i) -> Row.of(row)).list();
+            return statement.query(mapper).list();
         }
     }
 
@@ -210,7 +487,7 @@ public final class JdbcMetrics implements MetricsStore {
                     row.getString("key"), number(row, "num"), number(row, "den"), number(row, "val"), row.getLong("n"));
         }
 
-        private static Optional<Double> number(ResultSet row, String column) throws SQLException {
+        static Optional<Double> number(ResultSet row, String column) throws SQLException {
             double value = row.getDouble(column);
             return row.wasNull() ? Optional.empty() : Optional.of(value);
         }
@@ -221,12 +498,17 @@ public final class JdbcMetrics implements MetricsStore {
         var sql = new Sql(query, Optional.of(count.moment()), "c.rep").inPeriod(at);
         String select = "select " + sql.key(at) + " as key, count(*) as num, null::float8 as den,"
                 + " count(*)::float8 as val, count(*) as n" + FUNNEL + sql.where() + " group by 1";
+        return counted(count, query, sql.rows(select));
+    }
+
+    /** A count's figures from its rows: per month or week when the count says so. */
+    private MetricResult counted(Formula.Count count, MetricQuery query, List<Row> rows) {
         double units = count.per().map(per -> units(query, per)).orElse(1.0);
         return result(
                 query,
-                sql.rows(select),
-                rows -> {
-                    long n = rows.stream().mapToLong(Row::count).sum();
+                rows,
+                all -> {
+                    long n = all.stream().mapToLong(Row::count).sum();
                     return new MetricResult.Figure(
                             Optional.of(n / units), Optional.of((double) n), Optional.empty(), n);
                 },
@@ -308,26 +590,19 @@ public final class JdbcMetrics implements MetricsStore {
     private MetricResult response(Formula.ResponseTime response, MetricQuery query) {
         var sql = new Sql(query, Optional.empty(), "c.rep")
                 .inPeriod("c.qualified_at")
-                .and("r.first_touch_at <= :asOf");
-        String hours = (response.business() ? "r.business_seconds" : "r.wall_seconds") + " / 3600.0";
-        return statistics(
-                sql,
-                "c.qualified_at",
-                hours,
-                response.statistic(),
-                " from lead_response r join funnel_cycle c on c.lead_id = r.lead_id and c.cycle = r.cycle"
-                        + SEGMENT_JOINS);
+                .and("c.response_at <= :asOf");
+        return statistics(sql, "c.qualified_at", responseHours(response), response.statistic(), FUNNEL);
+    }
+
+    /** The hours a cycle waited for its first touch, as the clock store wrote them on its row (V15). */
+    private static String responseHours(Formula.ResponseTime response) {
+        return (response.business() ? "c.response_business_seconds" : "c.response_wall_seconds") + " / 3600.0";
     }
 
     /** Sum, mean, median or 90th percentile of an expression, by group. */
     private MetricResult statistics(Sql sql, String time, String expression, Formula.Statistic statistic, String from) {
         boolean sum = statistic == Formula.Statistic.SUM;
-        String aggregate = switch (statistic) {
-            case SUM -> "sum(" + expression + ")";
-            case MEAN -> "avg(" + expression + ")";
-            case MEDIAN -> "percentile_cont(0.5) within group (order by " + expression + ")";
-            case P90 -> "percentile_cont(0.9) within group (order by " + expression + ")";
-        };
+        String aggregate = aggregate(statistic, expression);
         String figures = " as key, " + (sum ? aggregate + "::float8" : "null::float8")
                 + " as num, count(*)::float8 as den, (" + aggregate + ")::float8 as val, count(*) as n"
                 + from + sql.where();
@@ -356,11 +631,98 @@ public final class JdbcMetrics implements MetricsStore {
                                 row.count())));
     }
 
+    /**
+     * SLA compliance from the clock outcomes the clock store keeps on each cycle's row (V15): a sum over the funnel's
+     * rows like the rates. By rep it joins the clocks themselves, since a reassigned lead's clocks belong to different
+     * reps; and so it does when a clock of the data was decided after the instant asked about.
+     */
     private MetricResult compliance(Formula.ClockCompliance compliance, MetricQuery query) {
+        boolean byRep = query.by().filter(Dimension.Fixed.REP::equals).isPresent()
+                || query.filters().containsKey(Dimension.Fixed.REP);
+        if (byRep || decidedAfter(query.asOf())) {
+            return clocks(compliance, query);
+        }
+        Optional<String> asked = Optional.ofNullable(query.filters().get(Dimension.Fixed.CLOCK));
+        List<ClockKind> kinds = java.util.Arrays.stream(ClockKind.values())
+                .filter(kind -> compliance.clock().map(kind.word()::equals).orElse(true))
+                .filter(kind -> asked.map(kind.word()::equals).orElse(true))
+                .toList();
+        var filters = new java.util.HashMap<>(query.filters());
+        filters.remove(Dimension.Fixed.CLOCK);
+        boolean byClock = query.by().filter(Dimension.Fixed.CLOCK::equals).isPresent();
+        var unclocked = query.slice(filters, byClock ? Optional.empty() : query.by());
+        var sql = new Sql(unclocked, Optional.empty(), "c.rep")
+                .inPeriod("c.qualified_at")
+                .and("c.clocks_decided_at is not null");
+        if (byClock) {
+            var sums = new StringBuilder("select ''");
+            for (ClockKind kind : kinds) {
+                String column = "c." + kind.name().toLowerCase(java.util.Locale.ROOT);
+                sums.append(", sum(")
+                        .append(column)
+                        .append("_met) as ")
+                        .append(kind.name())
+                        .append("_met")
+                        .append(", sum(")
+                        .append(column)
+                        .append("_breached) as ")
+                        .append(kind.name())
+                        .append("_breached");
+            }
+            List<Row> rows = sql
+                    .query(sums + FUNNEL + sql.where(), (row, i) -> {
+                        var parts = new ArrayList<Row>();
+                        for (ClockKind kind : kinds) {
+                            long met = row.getLong(kind.name() + "_met");
+                            long decided = met + row.getLong(kind.name() + "_breached");
+                            if (decided > 0) {
+                                parts.add(new Row(
+                                        kind.word(),
+                                        Optional.of((double) met),
+                                        Optional.of((double) decided),
+                                        Optional.empty(),
+                                        decided));
+                            }
+                        }
+                        return parts;
+                    })
+                    .stream()
+                    .flatMap(List::stream)
+                    .toList();
+            return ratios(query, rows);
+        }
+        String met = sum(kinds, "_met");
+        String decided = "(" + met + " + " + sum(kinds, "_breached") + ")";
+        String select = "select " + sql.key("c.qualified_at") + " as key, sum(" + met + ")::float8 as num,"
+                + " sum(" + decided + ")::float8 as den, null::float8 as val, sum(" + decided + ")::bigint as n"
+                + FUNNEL + sql.where() + " and " + decided + " > 0 group by 1";
+        return ratios(query, sql.rows(select));
+    }
+
+    /** The outcome columns of some kinds of clock, added up: {@code c.route_met + c.accept_met}; 0 for none. */
+    private static String sum(List<ClockKind> kinds, String outcome) {
+        return kinds.isEmpty()
+                ? "0"
+                : kinds.stream()
+                        .map(kind -> "c." + kind.name().toLowerCase(java.util.Locale.ROOT) + outcome)
+                        .collect(java.util.stream.Collectors.joining(" + "));
+    }
+
+    /** Whether some clock was decided after an instant, so that the outcomes on the funnel's rows count too much. */
+    private boolean decidedAfter(java.time.Instant asOf) {
+        return jdbc.sql("select exists (select 1 from funnel_cycle where clocks_decided_at > :asOf)")
+                .param("asOf", Timestamp.from(asOf))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** SLA compliance over the clocks themselves, each with its own rep. */
+    private MetricResult clocks(Formula.ClockCompliance compliance, MetricQuery query) {
+        String decidedAt = "case k.state when 'MET' then k.met_at else k.breached_at end";
         var sql = new Sql(query, Optional.empty(), "k.rep")
                 .inPeriod("c.qualified_at")
                 .and("k.state in ('MET', 'BREACHED')")
-                .and("coalesce(k.met_at, k.breached_at) <= :asOf");
+                .and(decidedAt + " <= :asOf");
         compliance.clock().ifPresent(kind -> {
             sql.params.put("kind", kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             sql.and("k.kind = :kind");
@@ -383,14 +745,130 @@ public final class JdbcMetrics implements MetricsStore {
         return ratios(query, sql.rows(select));
     }
 
+    /** Marketing-sourced amounts by first-touch campaign, or influenced amounts split between the campaigns. */
+    private MetricResult attributed(Formula.Attributed attributed, MetricQuery query) {
+        String at = at(attributed.moment());
+        if (attributed.credit() == Formula.Credit.SOURCED) {
+            var sql = new Sql(query, Optional.empty(), "c.rep", "t.campaign")
+                    .inPeriod(at)
+                    .and("c.amount is not null")
+                    .and(MARKETING_SOURCE);
+            sql.params.put("sales", query.terms().salesSources().toArray(String[]::new));
+            // the first touch only when the figure is by campaign
+            String first = byCampaign(query)
+                    ? " from funnel_cycle c left join lateral (select t.campaign from campaign_touch t"
+                            + " where t.lead_id = c.lead_id order by t.first_at, t.campaign limit 1) t on true"
+                            + SEGMENT_JOINS
+                    : FUNNEL;
+            return statistics(sql, at, "c.amount", Formula.Statistic.SUM, first);
+        }
+        String before = "t.lead_id = c.lead_id and t.first_at < coalesce(c.opportunity_at, c.won_at)";
+        if (!byCampaign(query)) {
+            var sql = new Sql(query, Optional.empty(), "c.rep")
+                    .inPeriod(at)
+                    .and("c.amount is not null")
+                    .and("exists (select 1 from campaign_touch t where " + before + ")");
+            return statistics(sql, at, "c.amount", Formula.Statistic.SUM, FUNNEL);
+        }
+        var sql = new Sql(query, Optional.empty(), "c.rep", "t.campaign")
+                .inPeriod(at)
+                .and("c.amount is not null");
+        String split = " from funnel_cycle c join lateral (select t.campaign, count(*) over () as touches"
+                + " from campaign_touch t where " + before + ") t on true" + SEGMENT_JOINS;
+        return statistics(sql, at, "c.amount / t.touches", Formula.Statistic.SUM, split);
+    }
+
+    private static boolean byCampaign(MetricQuery query) {
+        return query.by().filter(Dimension.Fixed.CAMPAIGN::equals).isPresent()
+                || query.filters().containsKey(Dimension.Fixed.CAMPAIGN);
+    }
+
+    /**
+     * Spend over counts: each month's spend for the share of its days in the period up to now, by source, campaign or
+     * month, divided by the cycles of the same part.
+     */
+    private MetricResult costPer(Formula.CostPer cost, MetricQuery query) {
+        var params = new java.util.HashMap<String, Object>();
+        params.put("from", Timestamp.from(query.from()));
+        params.put("to", Timestamp.from(query.to()));
+        params.put("asOf", Timestamp.from(query.asOf()));
+        params.put("zone", query.zone().getId());
+        var where = new ArrayList<String>();
+        // in the agreement's local time, so that a month's share is a share of its days, whatever the clocks do
+        where.add("s.ends > s.lfrom and s.starts < s.lto and s.starts < s.lnow");
+        for (var filter : query.filters().entrySet()) {
+            String name = "f" + params.size();
+            where.add(spendColumn(filter.getKey()) + " = :" + name);
+            params.put(name, filter.getValue());
+        }
+        String key = query.by().map(by -> spendKey(by)).orElse("''");
+        String covered = "greatest(0, extract(epoch from (least(s.ends, s.lto, s.lnow) - greatest(s.starts, s.lfrom))))"
+                + " / extract(epoch from (s.ends - s.starts))";
+        var statement = jdbc.sql("select " + key + " as key, sum(s.amount * " + covered + ")::float8 as spend"
+                + " from (select *, month::timestamp as starts, (month + interval '1 month')::timestamp as ends,"
+                + " cast(:from as timestamptz) at time zone :zone as lfrom,"
+                + " cast(:to as timestamptz) at time zone :zone as lto,"
+                + " cast(:asOf as timestamptz) at time zone :zone as lnow from marketing_spend) s"
+                + " where " + String.join(" and ", where) + " group by 1");
+        for (var param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
+        }
+        var spend = new TreeMap<String, Double>();
+        statement.query(row -> {
+            spend.put(row.getString("key"), row.getDouble("spend"));
+        });
+        MetricResult counts = count(new Formula.Count(cost.moment(), Optional.empty()), query);
+        var merged = new TreeMap<String, Row>();
+        List<MetricResult.Part> parts =
+                query.by().isPresent() ? counts.parts() : List.of(new MetricResult.Part("", counts.total()));
+        for (MetricResult.Part part : parts) {
+            merged.put(
+                    part.key(),
+                    new Row(
+                            part.key(),
+                            Optional.of(spend.getOrDefault(part.key(), 0.0)),
+                            Optional.of((double) part.figure().count()),
+                            Optional.empty(),
+                            part.figure().count()));
+        }
+        spend.forEach((part, amount) ->
+                merged.putIfAbsent(part, new Row(part, Optional.of(amount), Optional.of(0.0), Optional.empty(), 0)));
+        return ratios(query, List.copyOf(merged.values()));
+    }
+
+    /** The spend's column a filter tests: source and campaign, empty for spend not tied to one. */
+    private static String spendColumn(Dimension dimension) {
+        if (dimension == Dimension.Fixed.SOURCE) {
+            return "coalesce(nullif(s.source, ''), '" + NONE + "')";
+        }
+        if (dimension == Dimension.Fixed.CAMPAIGN) {
+            return "coalesce(nullif(s.campaign, ''), '" + NONE + "')";
+        }
+        throw new IllegalArgumentException("spend is by source and campaign, not by " + dimension.word());
+    }
+
+    private static String spendKey(Dimension dimension) {
+        return dimension == Dimension.Fixed.MONTH ? "to_char(s.month, 'YYYY-MM')" : spendColumn(dimension);
+    }
+
+    private MetricResult fitShare(MetricQuery query) {
+        var sql = new Sql(query, Optional.empty(), "c.rep")
+                .inPeriod("c.qualified_at")
+                .and("c.fit is not null");
+        sql.params.put("minFit", query.terms().minFit());
+        String select = "select " + sql.key("c.qualified_at") + " as key,"
+                + " count(*) filter (where c.fit >= :minFit)::float8 as num, count(*)::float8 as den,"
+                + " null::float8 as val, count(*) as n" + FUNNEL + sql.where() + " group by 1";
+        return ratios(query, sql.rows(select));
+    }
+
     private MetricResult sourcedShare(MetricQuery query) {
         var sql = new Sql(query, Optional.empty(), "c.rep")
                 .inPeriod("c.opportunity_at")
                 .and("c.amount is not null");
-        sql.params.put("sales", query.salesSources().toArray(String[]::new));
+        sql.params.put("sales", query.terms().salesSources().toArray(String[]::new));
         String select = "select " + sql.key("c.opportunity_at") + " as key,"
-                + " coalesce(sum(c.amount) filter (where c.source is not null"
-                + " and not (c.source = any(cast(:sales as text[])))), 0)::float8 as num,"
+                + " coalesce(sum(c.amount) filter (where " + MARKETING_SOURCE + "), 0)::float8 as num,"
                 + " sum(c.amount)::float8 as den, null::float8 as val, count(*) as n" + FUNNEL + sql.where()
                 + " group by 1";
         return ratios(query, sql.rows(select));

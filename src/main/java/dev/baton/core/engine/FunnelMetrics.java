@@ -84,21 +84,42 @@ public final class FunnelMetrics {
     }
 
     public Report compute(Metric metric, Request request) {
+        return computeAll(List.of(metric), request).get(0);
+    }
+
+    /** Several metrics for one request, asked of the store together; in the order given. */
+    public List<Report> computeAll(List<Metric> metrics, Request request) {
         Basis basis = request.basis().orElse(Basis.COHORT);
-        if (basis == Basis.PERIOD && !metric.hasBases()) {
-            throw new BatonException.Invalid(
-                    "basis", metric.id() + " is not a rate between two stages: it has no period basis, only its own");
+        for (Metric metric : metrics) {
+            if (basis == Basis.PERIOD && !metric.hasBases()) {
+                throw new BatonException.Invalid(
+                        "basis",
+                        metric.id() + " is not a rate between two stages: it has no period basis, only its own");
+            }
+            checkDimensions(metric.formula(), request);
         }
-        checkDimensions(metric.formula(), request);
         // the active version once per question: each look asks the database which version is active
         Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
         Period period = period(request, agreement);
         MetricQuery query = query(period, basis, request, agreement);
-        Optional<Target> target = agreement.flatMap(a -> target(a, metric));
-        MetricResult result = metric.formula() instanceof Formula.Coverage
-                ? coverage(query, agreement)
-                : store.compute(metric.formula(), query);
-        return new Report(metric, basis, period.from(), period.to(), result, target, request.by());
+        List<Formula> formulas = metrics.stream()
+                .map(metric ->
+                        metric.formula() instanceof Formula.Coverage ? Metric.PIPELINE.formula() : metric.formula())
+                .distinct()
+                .toList();
+        Map<Formula, MetricResult> results = store.computeAll(formulas, query);
+        return metrics.stream()
+                .map(metric -> new Report(
+                        metric,
+                        basis,
+                        period.from(),
+                        period.to(),
+                        metric.formula() instanceof Formula.Coverage
+                                ? coverage(results.get(Metric.PIPELINE.formula()), query, agreement)
+                                : results.get(metric.formula()),
+                        agreement.flatMap(a -> target(a, metric)),
+                        request.by()))
+                .toList();
     }
 
     /** The active agreement's target for a metric, if it sets one. */
@@ -147,6 +168,30 @@ public final class FunnelMetrics {
         return new Cohorts(grain, period.from(), period.to(), store.cohorts(query, grain, STAGES));
     }
 
+    /**
+     * Pipeline by engagement: of the opportunities opened in the period, by source (or the request's breakdown) and by
+     * the types of event their leads had before the opportunity opened.
+     */
+    public Engagements engagement(Request request) {
+        if (request.by()
+                .filter(by -> by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK)
+                .isPresent()) {
+            throw new BatonException.Invalid(
+                    "by",
+                    "engagement breaks down by source, campaign, team, rep, version, month, week or a lead or company"
+                            + " field");
+        }
+        Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
+        Period period = period(request, agreement);
+        Dimension by = request.by().orElse(Dimension.Fixed.SOURCE);
+        MetricQuery query = query(period, Basis.PERIOD, request, agreement).slice(request.filters(), Optional.of(by));
+        return new Engagements(period.from(), period.to(), by, store.engagement(query));
+    }
+
+    /** The pipeline by engagement of a period. */
+    public record Engagements(
+            LocalDate from, LocalDate to, Dimension by, List<dev.baton.core.metrics.Engagement> lines) {}
+
     /** The cohorts of a period. */
     public record Cohorts(Formula.Grain grain, LocalDate from, LocalDate to, List<Cohort> cohorts) {}
 
@@ -193,6 +238,13 @@ public final class FunnelMetrics {
             if (dimension == Dimension.Fixed.CLOCK && !(formula instanceof Formula.ClockCompliance)) {
                 throw new BatonException.Invalid(field, "only SLA compliance metrics have a clock");
             }
+            if (formula instanceof Formula.CostPer
+                    && !(dimension == Dimension.Fixed.SOURCE
+                            || dimension == Dimension.Fixed.CAMPAIGN
+                            || (dimension == Dimension.Fixed.MONTH && field.equals("by")))) {
+                throw new BatonException.Invalid(
+                        field, "spend is imported by month, source and campaign: cost breaks down by those alone");
+            }
         }
     }
 
@@ -227,7 +279,10 @@ public final class FunnelMetrics {
                 request.by(),
                 clock.instant(),
                 period.zone(),
-                agreement.map(a -> a.attribution().salesSources()).orElse(List.of()));
+                agreement
+                        .map(a -> new MetricQuery.Terms(
+                                a.attribution().salesSources(), a.mql().minFit()))
+                        .orElse(MetricQuery.Terms.NONE));
     }
 
     private static Optional<Target> target(Agreement agreement, Metric metric) {
@@ -235,8 +290,7 @@ public final class FunnelMetrics {
     }
 
     /** Pipeline created ÷ the won-revenue target for the period; no value without that target. */
-    private MetricResult coverage(MetricQuery query, Optional<Agreement> agreement) {
-        MetricResult pipeline = store.compute(Metric.PIPELINE.formula(), query);
+    private static MetricResult coverage(MetricResult pipeline, MetricQuery query, Optional<Agreement> agreement) {
         Optional<Double> goal = agreement
                 .flatMap(a -> target(a, Metric.WON_REVENUE))
                 .flatMap(Target::atLeast)

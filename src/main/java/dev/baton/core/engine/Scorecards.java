@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The two-sided scorecard: marketing's commitments (MQL volume, the quality sales finds in them, marketing's share
@@ -31,6 +34,7 @@ public final class Scorecards {
     /** Marketing's side, whatever the targets say: volume, and the quality of what it hands over, by source. */
     static final List<Metric> MARKETING = List.of(
             Metric.MQLS_PER_MONTH,
+            Metric.ICP_FIT_SHARE,
             Metric.ACCEPTANCE_RATE,
             Metric.MQL_TO_SQL_RATE,
             Metric.MARKETING_SOURCED_PIPELINE_SHARE);
@@ -70,9 +74,12 @@ public final class Scorecards {
             LocalDate from, LocalDate to, List<Line> marketing, List<Line> sales, List<Line> shared, String rule) {}
 
     private final FunnelMetrics metrics;
+    private final Executor lines;
 
-    public Scorecards(FunnelMetrics metrics) {
+    /** A card whose lines, independent of each other, are computed side by side on {@code lines}. */
+    public Scorecards(FunnelMetrics metrics, Executor lines) {
         this.metrics = metrics;
+        this.lines = lines;
     }
 
     public Scorecard scorecard(FunnelMetrics.Request request) {
@@ -95,10 +102,8 @@ public final class Scorecards {
                 case SHARED -> shared.add(metric);
             }
         }
-        LocalDate from = null;
-        LocalDate to = null;
         // the compliance of every kind of clock in one question, broken down by clock, rather than one per line
-        FunnelMetrics.Report clocks = metrics.compute(
+        CompletableFuture<FunnelMetrics.Report> clocks = ask(
                 Metric.SLA_COMPLIANCE,
                 new FunnelMetrics.Request(
                         request.from(),
@@ -106,33 +111,75 @@ public final class Scorecards {
                         Optional.empty(),
                         request.filters(),
                         Optional.of(Dimension.Fixed.CLOCK)));
-        var sides = new ArrayList<List<Line>>();
+        // the other lines in two questions, each answered in as few scans of the funnel as the store can: those
+        // without a breakdown, and the quality of marketing's MQLs source by source
+        boolean bySource = !request.filters().containsKey(Dimension.Fixed.SOURCE);
+        var whole = new ArrayList<Metric>();
+        var sourced = new ArrayList<Metric>();
         for (Set<Metric> side : List.of(marketing, sales, shared)) {
-            var lines = new ArrayList<Line>();
             for (Metric metric : side) {
-                if (metric.formula() instanceof Formula.ClockCompliance compliance
-                        && compliance.clock().isPresent()) {
-                    FunnelMetrics.Report report =
-                            ofClock(metric, compliance.clock().get(), clocks);
-                    lines.add(new Line(report, status(report)));
-                    continue;
+                if (!isClockLine(metric)) {
+                    (bySource && BY_SOURCE.contains(metric) ? sourced : whole).add(metric);
                 }
-                var asked = new FunnelMetrics.Request(
-                        request.from(),
-                        request.to(),
-                        Optional.empty(),
-                        request.filters(),
-                        BY_SOURCE.contains(metric) && !request.filters().containsKey(Dimension.Fixed.SOURCE)
-                                ? Optional.of(Dimension.Fixed.SOURCE)
-                                : Optional.empty());
-                FunnelMetrics.Report report = metrics.compute(metric, asked);
-                from = report.from();
-                to = report.to();
-                lines.add(new Line(report, status(report)));
             }
-            sides.add(lines);
         }
-        return new Scorecard(from, to, sides.get(0), sides.get(1), sides.get(2), RULE);
+        CompletableFuture<List<FunnelMetrics.Report>> plain = askAll(whole, request, Optional.empty());
+        CompletableFuture<List<FunnelMetrics.Report>> split = sourced.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : askAll(sourced, request, Optional.of(Dimension.Fixed.SOURCE));
+        var sides = new ArrayList<List<CompletableFuture<Line>>>();
+        for (Set<Metric> side : List.of(marketing, sales, shared)) {
+            var asked = new ArrayList<CompletableFuture<Line>>();
+            for (Metric metric : side) {
+                if (isClockLine(metric)) {
+                    String kind =
+                            ((Formula.ClockCompliance) metric.formula()).clock().orElseThrow();
+                    asked.add(clocks.thenApply(all -> line(ofClock(metric, kind, all))));
+                } else if (sourced.contains(metric)) {
+                    asked.add(split.thenApply(reports -> line(reports.get(sourced.indexOf(metric)))));
+                } else {
+                    asked.add(plain.thenApply(reports -> line(reports.get(whole.indexOf(metric)))));
+                }
+            }
+            sides.add(asked);
+        }
+        List<List<Line>> card = sides.stream()
+                .map(side -> side.stream().map(Scorecards::join).toList())
+                .toList();
+        FunnelMetrics.Report period = join(clocks);
+        return new Scorecard(period.from(), period.to(), card.get(0), card.get(1), card.get(2), RULE);
+    }
+
+    private CompletableFuture<FunnelMetrics.Report> ask(Metric metric, FunnelMetrics.Request request) {
+        return CompletableFuture.supplyAsync(() -> metrics.compute(metric, request), lines);
+    }
+
+    private CompletableFuture<List<FunnelMetrics.Report>> askAll(
+            List<Metric> asked, FunnelMetrics.Request request, Optional<Dimension> by) {
+        var question = new FunnelMetrics.Request(request.from(), request.to(), Optional.empty(), request.filters(), by);
+        return CompletableFuture.supplyAsync(() -> metrics.computeAll(asked, question), lines);
+    }
+
+    /** A line of one kind of clock, read from the compliance of all clocks broken down by clock. */
+    private static boolean isClockLine(Metric metric) {
+        return metric.formula() instanceof Formula.ClockCompliance compliance
+                && compliance.clock().isPresent();
+    }
+
+    private static Line line(FunnelMetrics.Report report) {
+        return new Line(report, status(report));
+    }
+
+    /** A line's result, or the exception that computing it threw, as it was thrown. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** One kind of clock's line, from the part of the compliance of all clocks that is that kind's. */

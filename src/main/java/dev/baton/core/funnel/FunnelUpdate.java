@@ -21,14 +21,16 @@ public sealed interface FunnelUpdate {
 
     /**
      * A new cycle: its number (the lead's qualification count; empty for a qualification an import recorded, which
-     * is the next after the lead's latest), and the agreement version that qualified it.
+     * is the next after the lead's latest), the agreement version that qualified it, and the score and fit score it
+     * qualified with (none for an imported qualification).
      */
     record Opened(
             Optional<Integer> cycle,
             Instant at,
             Optional<Integer> agreementVersion,
             boolean priority,
-            Optional<Integer> score)
+            Optional<Integer> score,
+            Optional<Integer> fit)
             implements FunnelUpdate {}
 
     /**
@@ -55,8 +57,23 @@ public sealed interface FunnelUpdate {
     /** The latest cycle's lead is now held by this rep (and team), or by nobody, waiting in a queue. */
     record Owned(Optional<String> rep, Optional<String> team, Instant at) implements FunnelUpdate {}
 
+    /** A campaign touched the lead: its campaign field was set to it (the events' campaigns come with the events). */
+    record CampaignTouched(String campaign, Instant at) implements FunnelUpdate {}
+
+    /** The lead fields that name the campaign that brought a lead. */
+    List<String> CAMPAIGN_FIELDS = List.of("lead.campaign", "lead.utm_campaign");
+
     /** What a lead event changes in the funnel; nothing for the events that are not part of it (scores, clocks). */
     static List<FunnelUpdate> of(LeadEvent event) {
+        if (event instanceof LeadEvent.LeadFieldsChanged changed) {
+            return CAMPAIGN_FIELDS.stream()
+                    .filter(changed.changes()::containsKey)
+                    .map(field -> changed.changes().get(field).to())
+                    .filter(campaign -> !campaign.isBlank())
+                    .distinct()
+                    .<FunnelUpdate>map(campaign -> new CampaignTouched(campaign, changed.at()))
+                    .toList();
+        }
         if (event instanceof LeadEvent.StageMoved moved) {
             return ofChange(moved.change());
         }
@@ -87,7 +104,8 @@ public sealed interface FunnelUpdate {
                     at,
                     Optional.of(qualified.agreementVersion()),
                     !qualified.priority().isEmpty(),
-                    Optional.of(qualified.score())));
+                    Optional.of(qualified.score()),
+                    Optional.of(qualified.fit())));
         }
         if (change instanceof StageChange.LeadAccepted) {
             return List.of(Reached.at(Moment.ACCEPTED, at));
@@ -134,7 +152,8 @@ public sealed interface FunnelUpdate {
         Instant at = recorded.at();
         Stage target = recorded.target();
         if (target == Stage.MQL) {
-            return List.of(new Opened(Optional.empty(), at, Optional.empty(), false, Optional.empty()));
+            return List.of(
+                    new Opened(Optional.empty(), at, Optional.empty(), false, Optional.empty(), Optional.empty()));
         }
         Optional<Moment> moment = momentOf(target);
         if (moment.isEmpty()) {

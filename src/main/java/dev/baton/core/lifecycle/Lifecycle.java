@@ -52,6 +52,7 @@ public final class Lifecycle {
                 status.cycle() + 1,
                 agreementVersion,
                 card.total(),
+                card.fit(),
                 again.map(Requalification::explanation).orElse(card.mql().explanation()),
                 priority));
     }

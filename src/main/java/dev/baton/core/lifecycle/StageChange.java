@@ -27,7 +27,7 @@ public sealed interface StageChange {
         return Optional.empty();
     }
 
-    /** Scoring met the MQL rule of an agreement version; the start of a handoff. */
+    /** Scoring met the MQL rule of an agreement version (with this score and fit score); the start of a handoff. */
     record LeadQualified(
             Stage from,
             Instant at,
@@ -35,6 +35,7 @@ public sealed interface StageChange {
             int cycle,
             int agreementVersion,
             int score,
+            int fit,
             String why,
             List<String> priority)
             implements StageChange {

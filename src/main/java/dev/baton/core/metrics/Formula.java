@@ -55,6 +55,35 @@ public sealed interface Formula {
      */
     record SourcedShare() implements Formula {}
 
+    /**
+     * Of the cycles that qualified in the period with a known fit score, the share whose fit score met the active
+     * agreement's {@code mql.min-fit}.
+     */
+    record FitShare() implements Formula {}
+
+    /** How a deal's amount is credited to marketing and its campaigns. */
+    enum Credit {
+        /**
+         * The deal's lead came from a marketing source (set, and not one of the agreement's sales sources); all of
+         * its amount goes to the lead's first campaign touch.
+         */
+        SOURCED,
+        /**
+         * A campaign touched the deal's lead before its opportunity opened, whatever the source; the amount is split
+         * evenly between the campaigns that did.
+         */
+        INFLUENCED
+    }
+
+    /** The opportunity amounts of the cycles whose moment falls in the period that marketing sourced or influenced. */
+    record Attributed(Moment moment, Credit credit) implements Formula {}
+
+    /**
+     * Marketing spend in the period (each month's spend for the share of its days the period covers, up to now)
+     * divided by the cycles whose moment falls in the period; by source or campaign, each one's spend by its own.
+     */
+    record CostPer(Moment moment) implements Formula {}
+
     /** The pipeline created in the period as a multiple of the won-revenue target for the period. */
     record Coverage() implements Formula {}
 

@@ -43,6 +43,16 @@ public enum Metric {
             "MQLs",
             "Handoff cycles that started in the period; a lead that qualifies again counts once per cycle.",
             new Count(Moment.QUALIFIED, Optional.empty())),
+    ICP_FIT_SHARE(
+            "icp-fit-share",
+            Kind.PERCENT,
+            Owner.MARKETING,
+            "MQLs that fit the ICP",
+            "The share of the MQLs of the period whose fit score when they qualified met the active agreement's"
+                    + " fit minimum (mql.min-fit): the quality of what marketing hands over, judged by the profile"
+                    + " both teams agreed. An MQL of an older version with a lower minimum, or one qualified by hand"
+                    + " on engagement, can miss it; MQLs imported without a score are not counted.",
+            new Formula.FitShare()),
     ACCEPTED_MQLS(
             "accepted-mqls",
             Kind.COUNT,
@@ -320,6 +330,63 @@ public enum Metric {
             "The share of the pipeline created in the period whose lead came from a marketing source: any source but"
                     + " the agreement's sales sources.",
             new Formula.SourcedShare()),
+    MARKETING_SOURCED_PIPELINE(
+            "marketing-sourced-pipeline",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Marketing-sourced pipeline",
+            "The pipeline created in the period whose lead came from a marketing source (any source but the"
+                    + " agreement's sales sources). By campaign, each deal counts for the campaign of the lead's first"
+                    + " touch: the earliest campaign named by its events or set as its campaign field.",
+            new Formula.Attributed(Moment.OPPORTUNITY, Formula.Credit.SOURCED)),
+    MARKETING_SOURCED_REVENUE(
+            "marketing-sourced-revenue",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Marketing-sourced revenue",
+            "As marketing-sourced pipeline, the deals won in the period.",
+            new Formula.Attributed(Moment.WON, Formula.Credit.SOURCED)),
+    MARKETING_INFLUENCED_PIPELINE(
+            "marketing-influenced-pipeline",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Marketing-influenced pipeline",
+            "The pipeline created in the period whose lead a campaign touched before the opportunity opened, whatever"
+                    + " its source: sales-sourced deals that marketing helped are in it. By campaign, a deal's amount"
+                    + " is split evenly between the campaigns that touched it before the opportunity, so that the"
+                    + " campaigns add up to the whole; count is then the deals each campaign touched.",
+            new Formula.Attributed(Moment.OPPORTUNITY, Formula.Credit.INFLUENCED)),
+    MARKETING_INFLUENCED_REVENUE(
+            "marketing-influenced-revenue",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Marketing-influenced revenue",
+            "As marketing-influenced pipeline, the deals won in the period (touched before their opportunity opened).",
+            new Formula.Attributed(Moment.WON, Formula.Credit.INFLUENCED)),
+    COST_PER_MQL(
+            "cost-per-mql",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Cost per MQL",
+            "Marketing spend in the period divided by the MQLs of the period. Spend is imported per month (POST"
+                    + " /api/v1/spend); a month counts for the share of its days the period covers up to today. By"
+                    + " source or campaign, each one's spend divided by its own MQLs; the spend not tied to a source"
+                    + " or campaign is the part (none).",
+            new Formula.CostPer(Moment.QUALIFIED)),
+    COST_PER_SQL(
+            "cost-per-sql",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Cost per SQL",
+            "As cost per MQL, divided by the SQLs of the period.",
+            new Formula.CostPer(Moment.SQL)),
+    COST_PER_WON_DEAL(
+            "cost-per-won-deal",
+            Kind.AMOUNT,
+            Owner.MARKETING,
+            "Cost per won deal",
+            "As cost per MQL, divided by the deals won in the period (customer acquisition cost of marketing).",
+            new Formula.CostPer(Moment.WON)),
     PIPELINE_COVERAGE(
             "pipeline-coverage",
             Kind.RATIO,
@@ -390,9 +457,13 @@ public enum Metric {
         return formula;
     }
 
-    /** Times, rejections and disqualifications are better lower; everything else higher. */
+    /** Times, costs, rejections and disqualifications are better lower; everything else higher. */
     public Direction direction() {
-        return kind == Kind.DURATION || this == REJECTED_MQLS || this == REJECTION_RATE || this == DISQUALIFIED_LEADS
+        return kind == Kind.DURATION
+                        || formula instanceof Formula.CostPer
+                        || this == REJECTED_MQLS
+                        || this == REJECTION_RATE
+                        || this == DISQUALIFIED_LEADS
                 ? Direction.LOWER_IS_BETTER
                 : Direction.HIGHER_IS_BETTER;
     }

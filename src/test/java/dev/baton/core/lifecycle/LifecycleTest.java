@@ -306,7 +306,8 @@ class LifecycleTest {
 
     @Test
     void statusAfterQualificationStartsTheNextCycle() {
-        var qualified = new StageChange.LeadQualified(Stage.NURTURE, NOW, "scoring", 2, 3, 71, "qualified", List.of());
+        var qualified =
+                new StageChange.LeadQualified(Stage.NURTURE, NOW, "scoring", 2, 3, 71, 40, "qualified", List.of());
 
         LeadStatus after = new LeadStatus(Stage.NURTURE, 1, Optional.empty()).after(qualified);
 

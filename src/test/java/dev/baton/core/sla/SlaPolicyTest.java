@@ -303,7 +303,15 @@ class SlaPolicyTest {
 
     private static StageChange.LeadQualified qualified(Instant at, int cycle, boolean priority) {
         return new StageChange.LeadQualified(
-                Stage.LEAD, at, "scoring", cycle, 1, 70, "score 70 of 60", priority ? List.of("hot-score") : List.of());
+                Stage.LEAD,
+                at,
+                "scoring",
+                cycle,
+                1,
+                70,
+                40,
+                "score 70 of 60",
+                priority ? List.of("hot-score") : List.of());
     }
 
     private static HandoffEvent.StageMoved moved(StageChange change) {
