@@ -98,6 +98,7 @@ public final class MetricsBenchmark {
                 drawn.next();
                 log("drawn: %,d cycles, %,d of them second cycles", drawn.getLong(1), drawn.getLong(2));
             }
+            // in the order the cycles open, as the live path appends them
             sql.execute("""
                     insert into funnel_cycle (lead_id, cycle, qualified_at, agreement_version, priority, score, fit,
                                               source,
@@ -129,6 +130,7 @@ public final class MetricsBenchmark {
                                 then 'price' end,
                            case when touch < 0.85 then q + interval '1 minute' * (5 + touch * 3000) end
                       from draw
+                     order by q
                     """.formatted(version));
             sql.execute("""
                     insert into lead_response (lead_id, cycle, qualified_at, first_touch_at, rep, wall_seconds,
@@ -166,6 +168,8 @@ public final class MetricsBenchmark {
             // the summaries the ingest path keeps for attribution and the figures over events, from the bulk-loaded
             // events, then campaign touches: each lead's campaign three days before it qualified, and for a third of
             // them a second campaign twenty days after
+            // memory enough to group 20,000,000 events in it rather than on disk
+            sql.execute("set work_mem = '256MB'");
             sql.execute("select engagement_rebuild()");
             sql.execute("""
                     insert into campaign_touch (lead_id, campaign, first_at)

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keeps {@code funnel_cycle} from the lead events the store writes, in the same transaction: a qualification opens a
- * cycle, every other funnel moment is recorded the first time it happens in the lead's latest cycle. The function
- * {@code funnel_rebuild()} (V13) builds the same rows from the whole history.
+ * cycle, every other funnel moment is recorded the first time it happens in the lead's latest cycle; a campaign set on
+ * the lead is a campaign touch ({@code campaign_touch}, V16). The function {@code funnel_rebuild()} (V13, V15) builds
+ * the same rows from the whole history.
  */
 final class JdbcFunnel {
 

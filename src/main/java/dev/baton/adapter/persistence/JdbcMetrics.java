@@ -89,9 +89,9 @@ public final class JdbcMetrics implements MetricsStore {
     }
 
     /**
-     * Many formulas over one slice at once: those that count the cycles whose moment falls in the period, in one scan of
-     * the funnel's rows per moment (each formula's figures are aggregates of their own, filtered where it needs); the
-     * others one by one. Gives each formula the figures {@link #compute} gives it.
+     * Many formulas over one slice at once: those that count the cycles whose moment falls in the period in one scan of
+     * the funnel's rows (each formula's figures are aggregates of their own, filtered to its moment and what else it
+     * needs); the others one by one. Gives each formula the figures {@link #compute} gives it.
      */
     @Override
     public Map<Formula, MetricResult> computeAll(List<Formula> formulas, MetricQuery query) {
@@ -111,7 +111,15 @@ public final class JdbcMetrics implements MetricsStore {
                 results.put(formula, compute(formula, query));
             }
         }
-        scans.forEach((period, aggregates) -> results.putAll(scan(period, aggregates, query)));
+        // by month or week each moment keys its parts by its own time: a scan per moment; otherwise one for all
+        boolean byTime = query.by()
+                .filter(by -> by == Dimension.Fixed.MONTH || by == Dimension.Fixed.WEEK)
+                .isPresent();
+        if (byTime) {
+            scans.values().forEach(aggregates -> results.putAll(scan(aggregates, query)));
+        } else if (!scans.isEmpty()) {
+            results.putAll(scan(scans.values().stream().flatMap(List::stream).toList(), query));
+        }
         var ordered = new java.util.LinkedHashMap<Formula, MetricResult>();
         formulas.forEach(formula -> ordered.put(formula, results.get(formula)));
         return ordered;
@@ -131,20 +139,24 @@ public final class JdbcMetrics implements MetricsStore {
     private record Aggregate(
             Formula formula, String period, String num, String den, String val, String n, Reading reading) {}
 
-    /** The formula as aggregates of one scan, when it can be one; empty for those computed on their own. */
+    /**
+     * The formula as aggregates of one scan, when it can be one; empty for those computed on their own. {@code IN}
+     * in an aggregate's filter stands for the formula's own period, so that one scan can hold formulas of several.
+     */
     private Optional<Aggregate> aggregate(Formula formula, MetricQuery query) {
         boolean whole = query.by().isEmpty();
         if (formula instanceof Formula.Count count) {
-            String at = at(count.moment());
-            return Optional.of(new Aggregate(formula, at, "count(*)", "null", "count(*)", "count(*)", Reading.COUNT));
+            String all = "count(*) filter (where " + IN + ")";
+            return Optional.of(new Aggregate(formula, at(count.moment()), all, "null", all, all, Reading.COUNT));
         }
         if (formula instanceof Formula.Conversion conversion && query.basis() == Basis.COHORT) {
+            String all = "count(*) filter (where " + IN + ")";
             return Optional.of(ratio(
                     formula,
                     at(conversion.from()),
-                    "count(*) filter (where " + at(conversion.to()) + " <= :asOf)",
-                    "count(*)",
-                    "count(*)"));
+                    "count(*) filter (where " + IN + " and " + at(conversion.to()) + " <= :asOf)",
+                    all,
+                    all));
         }
         if (formula instanceof Formula.ReachedWithin within) {
             String from = at(within.from());
@@ -152,29 +164,32 @@ public final class JdbcMetrics implements MetricsStore {
             String deadline =
                     from + " + make_interval(secs => " + within.within().toSeconds() + ")";
             String reached = to + " <= " + deadline + " and " + to + " <= :asOf";
-            String counted = "count(*) filter (where " + deadline + " <= :asOf or (" + reached + "))";
-            return Optional.of(ratio(formula, from, "count(*) filter (where " + reached + ")", counted, counted));
+            String counted = "count(*) filter (where " + IN + " and (" + deadline + " <= :asOf or (" + reached + ")))";
+            return Optional.of(
+                    ratio(formula, from, "count(*) filter (where " + IN + " and " + reached + ")", counted, counted));
         }
         if (formula instanceof Formula.WithReason reason) {
-            String at = at(reason.moment());
             String code = "c." + reason.moment().word().replace('-', '_') + "_reason";
-            return Optional.of(ratio(formula, at, "count(" + code + ")", "count(*)", "count(*)"));
+            String all = "count(*) filter (where " + IN + ")";
+            return Optional.of(
+                    ratio(formula, at(reason.moment()), "count(" + code + ") filter (where " + IN + ")", all, all));
         }
         if (formula instanceof Formula.FitShare) {
+            String known = "count(c.fit) filter (where " + IN + ")";
             return Optional.of(ratio(
                     formula,
                     "c.qualified_at",
-                    "count(*) filter (where c.fit >= :minFit)",
-                    "count(c.fit)",
-                    "count(c.fit)"));
+                    "count(*) filter (where " + IN + " and c.fit >= :minFit)",
+                    known,
+                    known));
         }
         if (formula instanceof Formula.SourcedShare) {
             return Optional.of(ratio(
                     formula,
                     "c.opportunity_at",
-                    "coalesce(sum(c.amount) filter (where " + MARKETING_SOURCE + "), 0)",
-                    "sum(c.amount)",
-                    "count(c.amount)"));
+                    "coalesce(sum(c.amount) filter (where " + IN + " and " + MARKETING_SOURCE + "), 0)",
+                    "sum(c.amount) filter (where " + IN + ")",
+                    "count(c.amount) filter (where " + IN + ")"));
         }
         if (formula instanceof Formula.ClockCompliance compliance
                 && query.by().filter(Dimension.Fixed.REP::equals).isEmpty()
@@ -183,12 +198,13 @@ public final class JdbcMetrics implements MetricsStore {
             List<ClockKind> kinds = java.util.Arrays.stream(ClockKind.values())
                     .filter(kind -> compliance.clock().map(kind.word()::equals).orElse(true))
                     .toList();
-            String met = "coalesce(sum(" + sum(kinds, "_met") + "), 0)";
-            String decided = "coalesce(sum(" + sum(kinds, "_met") + " + " + sum(kinds, "_breached") + "), 0)";
+            String in = " filter (where " + IN + "), 0)";
+            String met = "coalesce(sum(" + sum(kinds, "_met") + ")" + in;
+            String decided = "coalesce(sum(" + sum(kinds, "_met") + " + " + sum(kinds, "_breached") + ")" + in;
             return Optional.of(ratio(formula, "c.qualified_at", met, decided, decided));
         }
         if (formula instanceof Formula.ResponseTime response && whole) {
-            String touched = " filter (where c.response_at <= :asOf)";
+            String touched = " filter (where " + IN + " and c.response_at <= :asOf)";
             return Optional.of(new Aggregate(
                     formula,
                     "c.qualified_at",
@@ -199,43 +215,62 @@ public final class JdbcMetrics implements MetricsStore {
                     Reading.STATISTIC));
         }
         if (formula instanceof Formula.Amount amount && (whole || amount.statistic() == Formula.Statistic.SUM)) {
+            String in = " filter (where " + IN + ")";
             return Optional.of(new Aggregate(
                     formula,
                     at(amount.moment()),
                     "null",
                     "null",
-                    aggregate(amount.statistic(), "c.amount"),
-                    "count(c.amount)",
+                    aggregate(amount.statistic(), "c.amount") + in,
+                    "count(c.amount)" + in,
                     Reading.STATISTIC));
         }
         return Optional.empty();
     }
 
+    /** In an aggregate's filter: the formula's own period, filled in by the scan. */
+    private static final String IN = "<in period>";
+
     private static Aggregate ratio(Formula formula, String period, String num, String den, String n) {
         return new Aggregate(formula, period, num, den, "null", n, Reading.RATIO);
     }
 
-    /** One scan of the cycles whose moment falls in the period, every formula's aggregates side by side. */
-    private Map<Formula, MetricResult> scan(String period, List<Aggregate> aggregates, MetricQuery query) {
-        var sql = new Sql(query, Optional.empty(), "c.rep").inPeriod(period);
+    /**
+     * One scan of the cycles whose moment falls in the period — any of the aggregates' moments — every formula's
+     * aggregates side by side, each filtered to its own moment's cycles. A breakdown by month or week keys each part
+     * by the first moment's time, so such a scan holds one moment only.
+     */
+    private Map<Formula, MetricResult> scan(List<Aggregate> aggregates, MetricQuery query) {
+        var sql = new Sql(query, Optional.empty(), "c.rep");
+        List<String> periods =
+                aggregates.stream().map(Aggregate::period).distinct().toList();
+        sql.and(periods.stream()
+                .map(period -> "(" + Sql.period(period) + ")")
+                .collect(java.util.stream.Collectors.joining(" or ", "(", ")")));
         sql.params.put("minFit", query.terms().minFit());
         sql.params.put("sales", query.terms().salesSources().toArray(String[]::new));
-        var select = new StringBuilder("select ").append(sql.key(period)).append(" as key");
+        var select =
+                new StringBuilder("select ").append(sql.key(periods.get(0))).append(" as key");
         for (int i = 0; i < aggregates.size(); i++) {
             Aggregate aggregate = aggregates.get(i);
+            // with one moment the where clause holds every cycle of the scan in its period already
+            String in = periods.size() == 1 ? "true" : Sql.period(aggregate.period());
             select.append(", (")
-                    .append(aggregate.num())
+                    .append(aggregate.num().replace(IN, in))
                     .append(")::float8 as num")
                     .append(i);
             select.append(", (")
-                    .append(aggregate.den())
+                    .append(aggregate.den().replace(IN, in))
                     .append(")::float8 as den")
                     .append(i);
             select.append(", (")
-                    .append(aggregate.val())
+                    .append(aggregate.val().replace(IN, in))
                     .append(")::float8 as val")
                     .append(i);
-            select.append(", (").append(aggregate.n()).append(")::bigint as n").append(i);
+            select.append(", (")
+                    .append(aggregate.n().replace(IN, in))
+                    .append(")::bigint as n")
+                    .append(i);
         }
         select.append(FUNNEL).append(sql.where()).append(" group by 1");
         List<List<Row>> rows = sql.query(select.toString(), (row, n) -> {
@@ -354,10 +389,11 @@ public final class JdbcMetrics implements MetricsStore {
                 + " count(*) filter (where c.won_at <= :asOf) as won,"
                 + " coalesce(sum(c.amount) filter (where c.won_at <= :asOf), 0)::float8 as revenue";
         String key = sql.key("c.opportunity_at");
+        // lateral: a few index lookups per opportunity of the period rather than a pass over every lead's engagement
         var lines = new ArrayList<Engagement>(sql.query(
                 "select " + key + " as key, e.type" + figures + FUNNEL
-                        + " join lead_engagement e on e.lead_id = c.lead_id and e.first_at < c.opportunity_at"
-                        + sql.where() + " group by 1, 2",
+                        + " join lateral (select e.type from lead_engagement e where e.lead_id = c.lead_id"
+                        + " and e.first_at < c.opportunity_at) e on true" + sql.where() + " group by 1, 2",
                 (row, n) -> engagement(row, row.getString("type"))));
         lines.addAll(sql.query(
                 "select " + key + " as key" + figures + FUNNEL + sql.where() + " group by 1",
@@ -416,8 +452,13 @@ public final class JdbcMetrics implements MetricsStore {
         }
 
         Sql inPeriod(String column) {
-            where.add(column + " >= :from and " + column + " < :to and " + column + " <= :asOf");
+            where.add(period(column));
             return this;
+        }
+
+        /** That a time column falls in the period, and not after the instant asked about. */
+        static String period(String column) {
+            return column + " >= :from and " + column + " < :to and " + column + " <= :asOf";
         }
 
         Sql and(String condition) {
@@ -710,10 +751,12 @@ public final class JdbcMetrics implements MetricsStore {
 
     /** Whether some clock was decided after an instant, so that the outcomes on the funnel's rows count too much. */
     private boolean decidedAfter(java.time.Instant asOf) {
-        return jdbc.sql("select exists (select 1 from funnel_cycle where clocks_decided_at > :asOf)")
-                .param("asOf", Timestamp.from(asOf))
-                .query(Boolean.class)
-                .single();
+        // the latest decision, one step down the index; no parameter, so that no generic plan can scan the table
+        return jdbc.sql("select max(clocks_decided_at) from funnel_cycle")
+                .query(Timestamp.class)
+                .optional()
+                .filter(latest -> latest.toInstant().isAfter(asOf))
+                .isPresent();
     }
 
     /** SLA compliance over the clocks themselves, each with its own rep. */

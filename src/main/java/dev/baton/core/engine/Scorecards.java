@@ -4,7 +4,6 @@ import dev.baton.core.agreement.Target;
 import dev.baton.core.metrics.Dimension;
 import dev.baton.core.metrics.Formula;
 import dev.baton.core.metrics.Metric;
-import dev.baton.core.metrics.MetricResult;
 import dev.baton.core.metrics.Owner;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +20,9 @@ import java.util.concurrent.Executor;
  * The two-sided scorecard: marketing's commitments (MQL volume, the quality sales finds in them, marketing's share
  * of the pipeline) beside sales' (routing, acceptance and first touch on time, response time, attempts, dispositions),
  * and the shared numbers, each against its target in the active agreement with a status whose rule is {@link #RULE}.
- * Every metric the agreement sets a target on is on the card, on the side of the target's owner.
+ * Every metric the agreement sets a target on is on the card, on the side of the target's owner. The lines are asked
+ * in three questions that run side by side — the lines by source, the medians, and the others — and the store
+ * answers each in one scan of the funnel's rows.
  */
 public final class Scorecards {
 
@@ -102,56 +103,41 @@ public final class Scorecards {
                 case SHARED -> shared.add(metric);
             }
         }
-        // the compliance of every kind of clock in one question, broken down by clock, rather than one per line
-        CompletableFuture<FunnelMetrics.Report> clocks = ask(
-                Metric.SLA_COMPLIANCE,
-                new FunnelMetrics.Request(
-                        request.from(),
-                        request.to(),
-                        Optional.empty(),
-                        request.filters(),
-                        Optional.of(Dimension.Fixed.CLOCK)));
-        // the other lines in two questions, each answered in as few scans of the funnel as the store can: those
-        // without a breakdown, and the quality of marketing's MQLs source by source
+        // three questions, side by side, each of which the store answers in one scan of the funnel's rows: the
+        // quality of marketing's MQLs source by source; the medians and percentiles, which sort their figures and so
+        // keep PostgreSQL from sharing a scan out between its workers; and all the others
         boolean bySource = !request.filters().containsKey(Dimension.Fixed.SOURCE);
-        var whole = new ArrayList<Metric>();
-        var sourced = new ArrayList<Metric>();
+        var questions = new java.util.LinkedHashMap<String, List<Metric>>();
         for (Set<Metric> side : List.of(marketing, sales, shared)) {
             for (Metric metric : side) {
-                if (!isClockLine(metric)) {
-                    (bySource && BY_SOURCE.contains(metric) ? sourced : whole).add(metric);
-                }
+                String question = bySource && BY_SOURCE.contains(metric)
+                        ? "by source"
+                        : sorts(metric.formula()) ? "sorted" : "whole";
+                questions.computeIfAbsent(question, q -> new ArrayList<>()).add(metric);
             }
         }
-        CompletableFuture<List<FunnelMetrics.Report>> plain = askAll(whole, request, Optional.empty());
-        CompletableFuture<List<FunnelMetrics.Report>> split = sourced.isEmpty()
-                ? CompletableFuture.completedFuture(List.of())
-                : askAll(sourced, request, Optional.of(Dimension.Fixed.SOURCE));
+        var answers = new java.util.HashMap<Metric, CompletableFuture<FunnelMetrics.Report>>();
+        questions.forEach((question, asked) -> {
+            CompletableFuture<List<FunnelMetrics.Report>> reports = askAll(
+                    asked,
+                    request,
+                    question.equals("by source") ? Optional.of(Dimension.Fixed.SOURCE) : Optional.empty());
+            for (int i = 0; i < asked.size(); i++) {
+                int index = i;
+                answers.put(asked.get(i), reports.thenApply(all -> all.get(index)));
+            }
+        });
         var sides = new ArrayList<List<CompletableFuture<Line>>>();
         for (Set<Metric> side : List.of(marketing, sales, shared)) {
-            var asked = new ArrayList<CompletableFuture<Line>>();
-            for (Metric metric : side) {
-                if (isClockLine(metric)) {
-                    String kind =
-                            ((Formula.ClockCompliance) metric.formula()).clock().orElseThrow();
-                    asked.add(clocks.thenApply(all -> line(ofClock(metric, kind, all))));
-                } else if (sourced.contains(metric)) {
-                    asked.add(split.thenApply(reports -> line(reports.get(sourced.indexOf(metric)))));
-                } else {
-                    asked.add(plain.thenApply(reports -> line(reports.get(whole.indexOf(metric)))));
-                }
-            }
-            sides.add(asked);
+            sides.add(side.stream()
+                    .map(metric -> answers.get(metric).thenApply(Scorecards::line))
+                    .toList());
         }
         List<List<Line>> card = sides.stream()
                 .map(side -> side.stream().map(Scorecards::join).toList())
                 .toList();
-        FunnelMetrics.Report period = join(clocks);
+        FunnelMetrics.Report period = card.get(0).get(0).report();
         return new Scorecard(period.from(), period.to(), card.get(0), card.get(1), card.get(2), RULE);
-    }
-
-    private CompletableFuture<FunnelMetrics.Report> ask(Metric metric, FunnelMetrics.Request request) {
-        return CompletableFuture.supplyAsync(() -> metrics.compute(metric, request), lines);
     }
 
     private CompletableFuture<List<FunnelMetrics.Report>> askAll(
@@ -160,10 +146,16 @@ public final class Scorecards {
         return CompletableFuture.supplyAsync(() -> metrics.computeAll(asked, question), lines);
     }
 
-    /** A line of one kind of clock, read from the compliance of all clocks broken down by clock. */
-    private static boolean isClockLine(Metric metric) {
-        return metric.formula() instanceof Formula.ClockCompliance compliance
-                && compliance.clock().isPresent();
+    /** Whether the formula's figure is a median or percentile, which sorts what it is computed from. */
+    private static boolean sorts(Formula formula) {
+        Optional<Formula.Statistic> statistic = formula instanceof Formula.ResponseTime response
+                ? Optional.of(response.statistic())
+                : formula instanceof Formula.Elapsed elapsed
+                        ? Optional.of(elapsed.statistic())
+                        : formula instanceof Formula.Amount amount ? Optional.of(amount.statistic()) : Optional.empty();
+        return statistic
+                .filter(s -> s == Formula.Statistic.MEDIAN || s == Formula.Statistic.P90)
+                .isPresent();
     }
 
     private static Line line(FunnelMetrics.Report report) {
@@ -180,23 +172,6 @@ public final class Scorecards {
             }
             throw e;
         }
-    }
-
-    /** One kind of clock's line, from the part of the compliance of all clocks that is that kind's. */
-    private FunnelMetrics.Report ofClock(Metric metric, String kind, FunnelMetrics.Report clocks) {
-        MetricResult.Figure figure = clocks.result().parts().stream()
-                .filter(part -> part.key().equals(kind))
-                .map(MetricResult.Part::figure)
-                .findFirst()
-                .orElse(new MetricResult.Figure(Optional.empty(), Optional.of(0.0), Optional.of(0.0), 0));
-        return new FunnelMetrics.Report(
-                metric,
-                clocks.basis(),
-                clocks.from(),
-                clocks.to(),
-                new MetricResult(figure, List.of()),
-                metrics.target(metric),
-                Optional.empty());
     }
 
     /** The line's status by {@link #RULE}. */
