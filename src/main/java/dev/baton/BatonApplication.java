@@ -17,6 +17,14 @@ public final class BatonApplication {
 
     public static void main(String[] args) {
         String[] arguments = args.length == 0 ? new String[] {"serve"} : args;
+        int exit = commandLine().execute(arguments);
+        if (exit != 0 || !ServerCommands.isServing()) {
+            System.exit(exit);
+        }
+    }
+
+    /** Every command, each with {@code --help} (and {@code -h}) that prints its usage and exits 0. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new ServerCommands.Baton())
                 .addSubcommand(new ServerCommands.Serve())
                 .addSubcommand(new ServerCommands.Demo())
@@ -27,9 +35,14 @@ public final class BatonApplication {
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new PlanCommand())
                 .addSubcommand(new ConvertCommand());
-        int exit = cli.execute(arguments);
-        if (exit != 0 || !ServerCommands.isServing()) {
-            System.exit(exit);
+        withHelp(cli);
+        return cli;
+    }
+
+    private static void withHelp(CommandLine command) {
+        if (command.getCommandSpec().optionsMap().get("--help") == null) {
+            command.getCommandSpec().mixinStandardHelpOptions(true);
         }
+        command.getSubcommands().values().forEach(BatonApplication::withHelp);
     }
 }
