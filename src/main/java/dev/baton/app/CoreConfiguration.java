@@ -147,6 +147,11 @@ class CoreConfiguration {
     }
 
     @Bean
+    dev.baton.core.engine.CompanyDirectory companyDirectory(JdbcClient jdbc, JsonMapper json) {
+        return new dev.baton.adapter.persistence.JdbcCompanyDirectory(jdbc, json);
+    }
+
+    @Bean
     ActiveAgreement activeAgreement(AgreementVersions versions, AgreementParser parser) {
         return new ActiveAgreement(versions, parser);
     }
