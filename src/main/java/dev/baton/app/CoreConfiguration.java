@@ -159,6 +159,7 @@ class CoreConfiguration {
     @Bean
     LeadIntake leadIntake(
             LeadStore leads,
+            dev.baton.core.engine.CompanyStore companies,
             EngagementStore engagement,
             ActiveAgreement active,
             Transactions transactions,
@@ -166,7 +167,12 @@ class CoreConfiguration {
             RosterStore roster,
             SlaClocks clocks,
             NoticeWriter notices) {
-        return new LeadIntake(leads, engagement, active, transactions, clock, roster, clocks, notices);
+        return new LeadIntake(leads, companies, engagement, active, transactions, clock, roster, clocks, notices);
+    }
+
+    @Bean
+    dev.baton.core.engine.CompanyStore companyStore(JdbcClient jdbc, JsonMapper json) {
+        return new dev.baton.adapter.persistence.JdbcCompanyStore(jdbc, json);
     }
 
     @Bean

@@ -147,6 +147,14 @@ public abstract class IntegrationTest {
         return putWithType(path, "application/json", json);
     }
 
+    protected Response patch(String path, String json) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)),
+                true);
+    }
+
     protected Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE(), true);
     }

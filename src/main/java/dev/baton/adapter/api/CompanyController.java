@@ -2,18 +2,24 @@ package dev.baton.adapter.api;
 
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.CompanyDirectory;
+import dev.baton.core.engine.CompanyStore;
+import dev.baton.core.engine.LeadIntake;
 import dev.baton.core.engine.LeadSearch;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +31,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CompanyController {
 
     private final CompanyDirectory companies;
+    private final CompanyStore store;
+    private final LeadIntake intake;
 
-    CompanyController(CompanyDirectory companies) {
+    CompanyController(CompanyDirectory companies, CompanyStore store, LeadIntake intake) {
         this.companies = companies;
+        this.store = store;
+        this.intake = intake;
     }
 
     @GetMapping
@@ -64,6 +74,45 @@ class CompanyController {
                 .orElseThrow(() -> new BatonException.NotFound("there is no company " + id));
     }
 
+    @PatchMapping(consumes = MediaType.APPLICATION_JSON_VALUE, path = "/{id}")
+    @Operation(
+            summary = "Set facts on the company itself: they win over what its leads report, until set again",
+            description = "Without such a fact, a company field shows the value most of the company's leads report"
+                    + " (each lead once, with the latest value it sent; a tie keeps the value the company has). Each"
+                    + " change is in the company's history, and the company's leads are rescored. The domain is the"
+                    + " company's key and is not changed here.")
+    CompanyView update(@PathVariable long id, @RequestBody @Nullable CompanyUpdate body) {
+        companies.find(id).orElseThrow(() -> new BatonException.NotFound("there is no company " + id));
+        if (body == null) {
+            throw new BadRequest("body", "send the facts to set, like {\"name\":\"Acme\"}");
+        }
+        var errors = new InvalidFields.Collector();
+        if (body.domain() != null) {
+            errors.add("domain", "the domain is the company's key: leads are matched to it by their email's domain");
+        }
+        var fields = new TreeMap<String, String>();
+        LeadRequests.companyFields(fields, errors, body.facts(), "");
+        errors.throwIfAny();
+        if (fields.isEmpty()) {
+            throw new BadRequest(
+                    "body", "no facts to set: name, employees, annualRevenue, industry, country, region" + " or state");
+        }
+        intake.updateCompany(
+                id,
+                fields,
+                body.actor() == null || body.actor().isBlank()
+                        ? "api"
+                        : body.actor().strip());
+        return company(id);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every change of the company's fields, oldest first: the value before and after, who, and why")
+    List<ChangeView> history(@PathVariable long id) {
+        companies.find(id).orElseThrow(() -> new BatonException.NotFound("there is no company " + id));
+        return store.history(id).stream().map(ChangeView::of).toList();
+    }
+
     private static long after(@Nullable String cursor) {
         if (cursor == null) {
             return 0;
@@ -76,6 +125,46 @@ class CompanyController {
             return id;
         } catch (NumberFormatException e) {
             throw QueryParams.badCursor();
+        }
+    }
+
+    /** The facts to set on a company, as a lead's company is posted, and who sets them. */
+    record CompanyUpdate(
+            @Nullable String name,
+            @Nullable String domain,
+            @Nullable Long employees,
+            @Nullable BigDecimal annualRevenue,
+            @Nullable String industry,
+            @Nullable String country,
+            @Nullable String region,
+            @Nullable String state,
+            @Nullable String actor) {
+
+        LeadRequests.CompanyRequest facts() {
+            return new LeadRequests.CompanyRequest(
+                    name, null, employees, annualRevenue, industry, country, region, state);
+        }
+    }
+
+    /** One change of a company field. */
+    record ChangeView(
+            String field,
+            @Nullable String from,
+            @Nullable String to,
+            Instant at,
+            String actor,
+            @Nullable Long lead,
+            String why) {
+
+        static ChangeView of(CompanyStore.Change change) {
+            return new ChangeView(
+                    change.field(),
+                    change.was().orElse(null),
+                    change.value().orElse(null),
+                    change.at(),
+                    change.actor(),
+                    change.leadId().orElse(null),
+                    change.why());
         }
     }
 

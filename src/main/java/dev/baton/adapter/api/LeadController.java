@@ -81,8 +81,9 @@ class LeadController {
                 @ApiResponse(responseCode = "200", description = "The lead with this email was updated")
             })
     ResponseEntity<LeadDetails> upsert(@RequestBody LeadRequests.LeadRequest request) {
-        StoredLead lead = intake.upsert(LeadRequests.toInput(request), actor(request.actor()));
-        LeadDetails details = details(lead.id());
+        LeadIntake.Upserted upserted = intake.upsert(LeadRequests.toInput(request), actor(request.actor()));
+        StoredLead lead = upserted.lead();
+        LeadDetails details = details(lead.id()).withNotes(upserted.notes());
         return lead.created()
                 ? ResponseEntity.created(URI.create("/api/v1/leads/" + lead.id()))
                         .body(details)

@@ -100,30 +100,36 @@ final class LeadRequests {
         }
         CompanyRequest company = request.company();
         if (company != null) {
-            text(fields, errors, "company.name", "company.name", company.name());
-            if (company.domain() != null && !company.domain().isBlank()) {
-                String domain = company.domain().strip().toLowerCase(java.util.Locale.ROOT);
-                if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9-]+)+")) {
-                    errors.add("company.domain", "'" + company.domain() + "' is not a domain like acme.com");
-                } else {
-                    fields.put("company.domain", domain);
-                }
-            }
-            if (company.employees() != null) {
-                if (company.employees() < 0) {
-                    errors.add("company.employees", "employees cannot be negative");
-                } else {
-                    fields.put("company.employees", Long.toString(company.employees()));
-                }
-            }
-            amount(fields, errors, "company.annual_revenue", "company.annualRevenue", company.annualRevenue());
-            text(fields, errors, "company.industry", "company.industry", company.industry());
-            text(fields, errors, "company.country", "company.country", company.country());
-            text(fields, errors, "company.region", "company.region", company.region());
-            text(fields, errors, "company.state", "company.state", company.state());
+            companyFields(fields, errors, company, "company.");
         }
         errors.throwIfAny();
         return new LeadIntake.LeadInput(email.orElseThrow(), fields);
+    }
+
+    /** The company's fields as paths; {@code prefix} is how the request names them in errors. */
+    static void companyFields(
+            Map<String, String> fields, InvalidFields.Collector errors, CompanyRequest company, String prefix) {
+        text(fields, errors, "company.name", prefix + "name", company.name());
+        if (company.domain() != null && !company.domain().isBlank()) {
+            String domain = company.domain().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9-]+)+")) {
+                errors.add(prefix + "domain", "'" + company.domain() + "' is not a domain like acme.com");
+            } else {
+                fields.put("company.domain", domain);
+            }
+        }
+        if (company.employees() != null) {
+            if (company.employees() < 0) {
+                errors.add(prefix + "employees", "employees cannot be negative");
+            } else {
+                fields.put("company.employees", Long.toString(company.employees()));
+            }
+        }
+        amount(fields, errors, "company.annual_revenue", prefix + "annualRevenue", company.annualRevenue());
+        text(fields, errors, "company.industry", prefix + "industry", company.industry());
+        text(fields, errors, "company.country", prefix + "country", company.country());
+        text(fields, errors, "company.region", prefix + "region", company.region());
+        text(fields, errors, "company.state", prefix + "state", company.state());
     }
 
     private static void text(

@@ -98,15 +98,12 @@ public final class CsvImport {
             @Override
             public long create(Email email) {
                 return intake.upsert(new LeadIntake.LeadInput(email, Map.of()), ACTOR)
+                        .lead()
                         .id();
             }
         };
         LifecycleRunner lifecycle = (id, at, cause, command) -> commands.runAt(id, at, cause, command);
-        add(
-                "leads",
-                LeadRows.COLUMNS,
-                LeadRows.COUNTS,
-                () -> new LeadRows(input -> intake.upsert(input, ACTOR).created()));
+        add("leads", LeadRows.COLUMNS, LeadRows.COUNTS, () -> new LeadRows(input -> intake.upsert(input, ACTOR)));
         add("events", EventRows.COLUMNS, EventRows.COUNTS, () -> new EventRows(batch -> intake.ingest(batch, ACTOR)));
         add(
                 "activities",

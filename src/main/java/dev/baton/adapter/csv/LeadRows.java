@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 /** Rows of {@code leads}: a lead and its company per row, created or merged field by field like the API's. */
 final class LeadRows implements Rows<LeadIntake.LeadInput> {
 
-    /** Creates or updates a lead; says whether it created one. */
+    /** Creates or updates a lead; says whether it created one, changed one, or found it as the row says. */
     @FunctionalInterface
     interface Upsert {
-        boolean created(LeadIntake.LeadInput input);
+        LeadIntake.Upserted apply(LeadIntake.LeadInput input);
     }
 
     /** The text columns and the field paths they fill, as the API fills them. */
@@ -27,7 +27,7 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
     static final Columns COLUMNS =
             new Columns(List.of("email"), List.of(), List.copyOf(optional()), Optional.of("attr_"), Map.of());
 
-    static final List<String> COUNTS = List.of("created", "updated");
+    static final List<String> COUNTS = List.of("created", "updated", "unchanged");
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9-]+)+");
     private static final int MAX_TEXT = 1000;
@@ -110,7 +110,8 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
     @Override
     public void apply(List<Parsed<LeadIntake.LeadInput>> chunk, Tally tally) {
         for (Parsed<LeadIntake.LeadInput> lead : chunk) {
-            tally.add(upsert.created(lead.value()) ? "created" : "updated");
+            LeadIntake.Upserted done = upsert.apply(lead.value());
+            tally.add(done.lead().created() ? "created" : done.changed() ? "updated" : "unchanged");
         }
     }
 }

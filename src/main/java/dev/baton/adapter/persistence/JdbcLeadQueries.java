@@ -86,6 +86,7 @@ public final class JdbcLeadQueries implements LeadQueries {
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant(),
                 List.of(),
+                List.of(),
                 List.of());
     }
 

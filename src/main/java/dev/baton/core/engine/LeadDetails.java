@@ -38,7 +38,8 @@ public record LeadDetails(
         Instant createdAt,
         Instant updatedAt,
         List<ClockView> clocks,
-        List<ResponseTime> responseTimes) {
+        List<ResponseTime> responseTimes,
+        List<String> notes) {
 
     /**
      * The same lead with its service-level clocks, as {@link SlaClocks#views} shows them, and how long each handoff
@@ -71,7 +72,40 @@ public record LeadDetails(
                 createdAt,
                 updatedAt,
                 List.copyOf(shown),
-                List.copyOf(responses));
+                List.copyOf(responses),
+                notes);
+    }
+
+    /** The same lead with what the caller should know about how its last update was taken. */
+    public LeadDetails withNotes(List<String> said) {
+        return new LeadDetails(
+                id,
+                email,
+                profile,
+                company,
+                stage,
+                cycle,
+                coolOffUntil,
+                sentBackAt,
+                requalification,
+                score,
+                scoreCard,
+                scoredWith,
+                qualifiedWith,
+                qualifiedAt,
+                whyQualified,
+                priority,
+                firstTouchAt,
+                owner,
+                team,
+                queue,
+                assignedAt,
+                routing,
+                createdAt,
+                updatedAt,
+                clocks,
+                responseTimes,
+                List.copyOf(said));
     }
 
     /**

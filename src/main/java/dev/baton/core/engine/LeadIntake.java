@@ -1,5 +1,6 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.lead.CompanyFact;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.RawEvent;
@@ -37,6 +38,16 @@ public final class LeadIntake {
         }
     }
 
+    /**
+     * A lead after an upsert: whether anything of it or its company changed, and what the caller should know about
+     * how its fields were taken (for example company facts kept as a free-mail lead's own company).
+     */
+    public record Upserted(StoredLead lead, boolean changed, List<String> notes) {
+        public Upserted {
+            notes = List.copyOf(notes);
+        }
+    }
+
     /** What happened to one event of a batch. */
     public record EventResult(String eventId, Status status, Optional<Long> leadId) {
         /** Stored now, or already stored earlier (a replay, which changes nothing). */
@@ -47,6 +58,7 @@ public final class LeadIntake {
     }
 
     private final LeadStore leads;
+    private final CompanyStore companies;
     private final EngagementStore engagement;
     private final ActiveAgreement active;
     private final Transactions transactions;
@@ -55,6 +67,7 @@ public final class LeadIntake {
 
     public LeadIntake(
             LeadStore leads,
+            CompanyStore companies,
             EngagementStore engagement,
             ActiveAgreement active,
             Transactions transactions,
@@ -63,6 +76,7 @@ public final class LeadIntake {
             SlaClocks clocks,
             NoticeWriter notices) {
         this.leads = leads;
+        this.companies = companies;
         this.engagement = engagement;
         this.active = active;
         this.transactions = transactions;
@@ -71,7 +85,7 @@ public final class LeadIntake {
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */
-    public StoredLead upsert(LeadInput input, String actor) {
+    public Upserted upsert(LeadInput input, String actor) {
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             StoredLead lead = leads.lockOrCreate(input.email(), now);
@@ -81,15 +95,62 @@ public final class LeadIntake {
                         new HistoryEntry(
                                 new LeadEvent.LeadCreated(lead.email().address(), now, actor), "api", version()));
             }
-            mergeProfile(lead, input.fields(), actor, now);
+            var notes = new ArrayList<String>();
+            boolean changed = mergeProfile(lead, input.fields(), actor, now, notes);
             StoredLead merged = leads.lock(lead.id()).orElseThrow();
             rescore(merged, now, "profile changed");
             StoredLead stored = leads.find(lead.id()).orElseThrow();
-            return lead.created() ? stored.asCreated() : stored;
+            return new Upserted(lead.created() ? stored.asCreated() : stored, lead.created() || changed, notes);
         });
     }
 
-    private void mergeProfile(StoredLead lead, Map<String, String> fields, String actor, Instant now) {
+    /**
+     * Sets facts on the company itself: they win over what its leads report until set again. Each change is in the
+     * company's history and the company's leads are rescored.
+     */
+    public List<CompanyStore.Change> updateCompany(long companyId, Map<String, String> fields, String actor) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            List<Long> members = companies.leadsOf(companyId);
+            Map<String, String> profile = members.isEmpty()
+                    ? Map.of()
+                    : leads.find(members.get(0)).orElseThrow().companyProfile();
+            var pins = new TreeMap<String, String>();
+            var merged = new TreeMap<String, String>();
+            var changes = new ArrayList<CompanyStore.Change>();
+            fields.forEach((field, value) -> {
+                String is = value.strip();
+                if (is.isEmpty() || field.equals("company.domain")) {
+                    return;
+                }
+                pins.put(field, is);
+                if (!is.equals(profile.get(field))) {
+                    merged.put(field, is);
+                    changes.add(new CompanyStore.Change(
+                            field,
+                            Optional.ofNullable(profile.get(field)),
+                            Optional.of(is),
+                            now,
+                            actor,
+                            Optional.empty(),
+                            "set on the company"));
+                }
+            });
+            companies.pin(companyId, pins);
+            if (!merged.isEmpty()) {
+                leads.mergeCompanyProfile(companyId, merged, now);
+                companies.record(companyId, changes);
+                for (long member : members) {
+                    rescore(leads.lock(member).orElseThrow(), now, "company changed");
+                }
+            }
+            return changes;
+        });
+    }
+
+    /** Merges the fields into the lead and its company; returns whether anything changed. */
+    private boolean mergeProfile(
+            StoredLead lead, Map<String, String> fields, String actor, Instant now, List<String> notes) {
         var leadFields = new TreeMap<String, String>();
         var companyFields = new TreeMap<String, String>();
         fields.forEach((field, value) -> (field.startsWith("company.") ? companyFields : leadFields).put(field, value));
@@ -99,32 +160,83 @@ public final class LeadIntake {
         if (!changes.isEmpty()) {
             leads.saveProfile(lead.id(), profile, now);
         }
-        Optional<String> domain = Optional.ofNullable(companyFields.get("company.domain"))
-                .map(written -> written.toLowerCase(java.util.Locale.ROOT))
-                .filter(d -> !Email.isFreeMail(d))
-                .or(() -> lead.email().companyDomain());
-        if (domain.isPresent()) {
-            StoredLead current = lead;
-            if (lead.companyId().isEmpty()) {
-                leads.linkCompany(lead.id(), leads.companyWithDomain(domain.get(), now));
+        Optional<String> written = Optional.ofNullable(companyFields.remove("company.domain"))
+                .map(domain -> domain.strip().toLowerCase(java.util.Locale.ROOT));
+        Optional<String> domain =
+                written.filter(d -> !Email.isFreeMail(d)).or(() -> lead.email().companyDomain());
+        companyFields.values().removeIf(value -> value == null || value.isBlank());
+        Optional<Long> companyId = lead.companyId();
+        StoredLead current = lead;
+        if (companyId.isEmpty() && (domain.isPresent() || !companyFields.isEmpty())) {
+            if (domain.isPresent()) {
+                companyId = Optional.of(leads.companyWithDomain(domain.get(), now));
                 changes.put("company.domain", new LeadEvent.FieldChange(Optional.empty(), domain.get()));
-                current = leads.lock(lead.id()).orElseThrow();
+            } else {
+                companyId = Optional.of(companies.ownCompany(now));
+                notes.add(lead.email().domain() + " is a free-mail domain, so the company facts are kept as this"
+                        + " lead's own company, matched to no other lead by domain");
             }
-            var company = new TreeMap<>(current.companyProfile());
-            var companyChanges = new LinkedHashMap<String, LeadEvent.FieldChange>();
-            companyFields.forEach((field, value) -> change(company, field, value, companyChanges));
-            if (!companyChanges.isEmpty()) {
-                var merged = new TreeMap<String, String>();
-                companyChanges.keySet().forEach(field -> merged.put(field, company.get(field)));
-                leads.mergeCompanyProfile(current.companyId().orElseThrow(), merged, now);
-                changes.putAll(companyChanges);
-            }
+            leads.linkCompany(lead.id(), companyId.get());
+            current = leads.lock(lead.id()).orElseThrow();
+        }
+        if (companyId.isPresent() && !companyFields.isEmpty()) {
+            changes.putAll(claim(companyId.get(), current, companyFields, actor, now, notes));
         }
         if (!changes.isEmpty()) {
             leads.append(
                     lead.id(),
                     new HistoryEntry(new LeadEvent.LeadFieldsChanged(changes, now, actor), "api", version()));
         }
+        return !changes.isEmpty();
+    }
+
+    /**
+     * Keeps the lead's word on each company field and sets the field to the value the company's facts now call for
+     * ({@link CompanyFact}); returns the fields that changed.
+     */
+    private Map<String, LeadEvent.FieldChange> claim(
+            long companyId,
+            StoredLead lead,
+            Map<String, String> fields,
+            String actor,
+            Instant now,
+            List<String> notes) {
+        Map<String, String> pinned = companies.pinned(companyId);
+        var changes = new LinkedHashMap<String, LeadEvent.FieldChange>();
+        var merged = new TreeMap<String, String>();
+        var history = new ArrayList<CompanyStore.Change>();
+        fields.forEach((field, value) -> {
+            String is = value.strip();
+            companies.claim(companyId, lead.id(), field, is, now);
+            Optional<String> was = Optional.ofNullable(lead.companyProfile().get(field));
+            Optional<CompanyFact.Decision> decision = CompanyFact.decide(
+                    was, Optional.ofNullable(pinned.get(field)), companies.tallies(companyId, field));
+            if (decision.isEmpty()) {
+                return;
+            }
+            String shown = decision.get().value();
+            if (!was.equals(Optional.of(shown))) {
+                merged.put(field, shown);
+                changes.put(field, new LeadEvent.FieldChange(was, shown));
+                history.add(new CompanyStore.Change(
+                        field,
+                        was,
+                        Optional.of(shown),
+                        now,
+                        actor,
+                        Optional.of(lead.id()),
+                        decision.get().why()));
+            }
+            if (!shown.equals(is)) {
+                notes.add(field + ": the company keeps '" + shown + "' ("
+                        + decision.get().why() + "); this lead's '" + is + "' is kept as its own report");
+            }
+        });
+        if (!merged.isEmpty()) {
+            leads.mergeCompanyProfile(companyId, merged, now);
+            companies.record(companyId, history);
+        }
+        return changes;
     }
 
     private static void change(

@@ -29,7 +29,9 @@ class RowParsingTest {
         }
     };
 
-    private final LeadRows leads = new LeadRows(input -> true);
+    private final LeadRows leads = new LeadRows(input -> {
+        throw new UnsupportedOperationException("parsing applies no row");
+    });
     private final EventRows events = new EventRows(batch -> List.of());
     private final ActivityRows activities = new ActivityRows(NO_LEADS, (id, activity) -> {});
     private final OpportunityRows opportunities = new OpportunityRows(NO_LEADS, (id, at, cause, command) -> {});

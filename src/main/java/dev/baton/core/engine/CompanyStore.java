@@ -1,0 +1,43 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.lead.CompanyFact;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The port to where companies' facts, their leads' claims and their history are kept. */
+public interface CompanyStore {
+
+    /** One change of a company field: the value before and after, when, by whom, for which lead, and why. */
+    record Change(
+            String field,
+            Optional<String> was,
+            Optional<String> value,
+            Instant at,
+            String actor,
+            Optional<Long> leadId,
+            String why) {}
+
+    /** A company of the lead's own, with no domain, so that no other lead is matched to it; returns its id. */
+    long ownCompany(Instant at);
+
+    /** Keeps the value as the lead's word on the field, replacing the lead's earlier one. */
+    void claim(long companyId, long leadId, String field, String value, Instant at);
+
+    /** The values the company's leads report for the field, with how many leads report each. */
+    List<CompanyFact.Tally> tallies(long companyId, String field);
+
+    /** The fields set on the company itself, which its leads' claims do not change. */
+    Map<String, String> pinned(long companyId);
+
+    void pin(long companyId, Map<String, String> fields);
+
+    void record(long companyId, List<Change> changes);
+
+    /** Every change of the company's fields, oldest first. */
+    List<Change> history(long companyId);
+
+    /** The ids of the company's leads. */
+    List<Long> leadsOf(long companyId);
+}
