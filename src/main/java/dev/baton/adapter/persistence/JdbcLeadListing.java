@@ -27,9 +27,15 @@ public final class JdbcLeadListing implements LeadListing {
     private static final String COLUMNS = """
             select l.id, l.email, l.stage, l.score, l.priority, l.owner, l.team, l.queue, l.profile,
                    coalesce(c.profile, '{}') as company_profile, l.created_at, l.updated_at, l.qualified_at,
-                   l.qualified_with
+                   l.qualified_with, f.accepted_at, f.rejected_at, f.sql_at, f.opportunity_at, f.won_at, f.lost_at,
+                   f.disqualified_at, f.nurtured_at, f.recycled_at, f.amount, f.currency
               from lead l left join company c on c.id = l.company_id
+              left join lateral (select * from funnel_cycle f where f.lead_id = l.id order by f.cycle desc limit 1) f
+                on true
             """;
+
+    /** The stages a handoff cycle records the time of, by the column that holds it. */
+    private static final Map<String, String> REACHED = reached();
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -46,6 +52,15 @@ public final class JdbcLeadListing implements LeadListing {
                 .param("size", size)
                 .query(this::map)
                 .list();
+    }
+
+    @Override
+    public List<String> attributeNames() {
+        return jdbc.sql("""
+                        select distinct substr(key, length('lead.attributes.') + 1) as name
+                          from lead, jsonb_object_keys(profile) as key
+                         where key like 'lead.attributes.%' order by name
+                        """).query(String.class).list();
     }
 
     @Override
@@ -195,8 +210,32 @@ public final class JdbcLeadListing implements LeadListing {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    private static Map<String, String> reached() {
+        var columns = new LinkedHashMap<String, String>();
+        for (Stage stage : List.of(
+                Stage.ACCEPTED,
+                Stage.REJECTED,
+                Stage.SQL,
+                Stage.OPPORTUNITY,
+                Stage.WON,
+                Stage.LOST,
+                Stage.DISQUALIFIED,
+                Stage.NURTURE,
+                Stage.RECYCLED)) {
+            columns.put(stage.word(), (stage == Stage.NURTURE ? "nurtured" : stage.word()) + "_at");
+        }
+        return Map.copyOf(columns);
+    }
+
     @SuppressWarnings("unchecked")
     private Listed map(ResultSet row, int index) throws SQLException {
+        var reached = new LinkedHashMap<String, Instant>();
+        for (Map.Entry<String, String> stage : REACHED.entrySet()) {
+            Timestamp at = row.getTimestamp(stage.getValue());
+            if (at != null) {
+                reached.put(stage.getKey(), at.toInstant());
+            }
+        }
         return new Listed(
                 row.getLong("id"),
                 row.getString("email"),
@@ -211,6 +250,9 @@ public final class JdbcLeadListing implements LeadListing {
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("updated_at").toInstant(),
                 Optional.ofNullable(row.getTimestamp("qualified_at")).map(Timestamp::toInstant),
-                Optional.ofNullable((Integer) row.getObject("qualified_with")));
+                Optional.ofNullable((Integer) row.getObject("qualified_with")),
+                reached,
+                Optional.ofNullable(row.getBigDecimal("amount")),
+                Optional.ofNullable(row.getString("currency")));
     }
 }

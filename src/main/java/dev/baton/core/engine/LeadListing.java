@@ -10,7 +10,10 @@ import java.util.Optional;
 /** The port for reading leads as lists show them: every lead a page at a time for exports, or those a search finds. */
 public interface LeadListing {
 
-    /** One lead as a list shows it: where it stands, its score, who works it, its profile and its company's. */
+    /**
+     * One lead as a list shows it: where it stands, its score, who works it, its profile and its company's, and, of its
+     * latest handoff cycle, when it reached each stage (by stage word) and the opportunity's amount.
+     */
     record Listed(
             long id,
             String email,
@@ -25,9 +28,13 @@ public interface LeadListing {
             Instant createdAt,
             Instant updatedAt,
             Optional<Instant> qualifiedAt,
-            Optional<Integer> qualifiedWith) {
+            Optional<Integer> qualifiedWith,
+            Map<String, Instant> reached,
+            Optional<java.math.BigDecimal> amount,
+            Optional<String> currency) {
 
         public Listed {
+            reached = Map.copyOf(reached);
             priority = List.copyOf(priority);
             profile = Map.copyOf(profile);
             company = Map.copyOf(company);
@@ -52,6 +59,9 @@ public interface LeadListing {
 
     /** Where the next page of a lead's events starts: the last event's time and id. */
     record EventCursor(Instant occurredAt, String eventId) {}
+
+    /** The names of the attributes any lead has ({@code lead.attributes.NAME}), sorted. */
+    List<String> attributeNames();
 
     /** Up to {@code size} leads with an id above {@code afterId}, in id order; fewer means the list is done. */
     List<Listed> page(long afterId, int size);

@@ -123,7 +123,7 @@ class CsvStreamingTest extends LeadScenarios {
         try (var reader = CsvReader.builder().ofCsvRecord(response.body(), StandardCharsets.UTF_8)) {
             records = reader.stream().toList();
         }
-        assertThat(records.get(0).getFields()).isEqualTo(LeadCsvExport.COLUMNS);
+        assertThat(records.get(0).getFields()).startsWith(LeadCsvExport.COLUMNS.toArray(String[]::new));
         long leads = jdbc.sql("select count(*) from lead").query(Long.class).single();
         assertThat(records).hasSize((int) leads + 1);
         Map<String, Map<String, String>> byEmail = records.subList(1, records.size()).stream()

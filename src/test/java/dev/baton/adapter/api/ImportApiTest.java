@@ -212,6 +212,58 @@ class ImportApiTest extends LeadScenarios {
     }
 
     @Test
+    void theExportCarriesWhatAnImportIsCheckedBy() throws Exception {
+        long won = salesQualifiedLead();
+        long plain = createLead("{\"email\":\"x@" + unique("export") + ".example\",\"externalId\":\"crm-7\","
+                + "\"attributes\":{\"seats\":\"40\"},\"company\":{\"name\":\"Initech\"}}");
+        clock.set(NOW.plus(Duration.ofDays(30)));
+        importCsv("opportunities", "", """
+                lead_id,amount,currency,expected_close_date,opened_at,opened_by,status,closed_at,closed_by,lost_reason
+                %d,48000,usd,2027-02-28,2026-11-21T10:00:00Z,alex,won,2026-12-10T16:00:00Z,,
+                """.formatted(won));
+
+        String csv = get("/api/v1/exports/leads").body();
+
+        java.util.List<de.siegmar.fastcsv.reader.CsvRecord> records;
+        try (var reader = de.siegmar.fastcsv.reader.CsvReader.builder().ofCsvRecord(csv)) {
+            records = reader.stream().toList();
+        }
+        List<String> header = records.get(0).getFields();
+        assertThat(header).startsWith(dev.baton.adapter.csv.LeadCsvExport.COLUMNS.toArray(String[]::new));
+        assertThat(header).contains("attr_seats");
+        java.util.function.Function<Long, java.util.Map<String, String>> row = id -> records.stream()
+                .filter(r -> r.getField(0).equals(Long.toString(id)))
+                .map(r -> {
+                    var named = new java.util.HashMap<String, String>();
+                    for (int i = 0; i < header.size(); i++) {
+                        named.put(header.get(i), r.getField(i));
+                    }
+                    return named;
+                })
+                .findFirst()
+                .orElseThrow();
+        JsonNode lead = lead(won);
+        assertThat(row.apply(won))
+                .containsEntry("stage", "won")
+                .containsEntry("team", lead.get("team").asString())
+                .containsEntry("owner", lead.get("owner").asString())
+                .containsEntry("qualified_at", lead.get("qualifiedAt").asString())
+                .containsEntry("opportunity_at", "2026-11-21T10:00:00Z")
+                .containsEntry("won_at", "2026-12-10T16:00:00Z")
+                .containsEntry("amount", "48000")
+                .containsEntry("currency", "USD")
+                .containsEntry("lost_at", "");
+        assertThat(row.apply(won).get("accepted_at")).isNotEmpty();
+        assertThat(row.apply(won).get("sql_at")).isNotEmpty();
+        assertThat(row.apply(plain))
+                .containsEntry("external_id", "crm-7")
+                .containsEntry("attr_seats", "40")
+                .containsEntry("company_name", "Initech")
+                .containsEntry("stage", "lead")
+                .containsEntry("amount", "");
+    }
+
+    @Test
     void opportunitiesAreOpenedAndClosedAtTheirOwnTimes() {
         long won = salesQualifiedLead();
         long lost = salesQualifiedLead();
