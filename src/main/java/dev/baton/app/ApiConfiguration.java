@@ -44,9 +44,21 @@ class ApiConfiguration {
         };
     }
 
+    static {
+        // the document states a missing capacity as a missing integer, not as OptionalInt's getters
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .replaceWithClass(java.util.OptionalInt.class, Integer.class)
+                .replaceWithClass(java.util.OptionalLong.class, Long.class);
+    }
+
     @Bean
     ProblemResponsesInDocument problemResponsesInDocument() {
         return new ProblemResponsesInDocument();
+    }
+
+    @Bean
+    dev.baton.adapter.api.TypedSchemasInDocument typedSchemasInDocument() {
+        return new dev.baton.adapter.api.TypedSchemasInDocument();
     }
 
     @Bean

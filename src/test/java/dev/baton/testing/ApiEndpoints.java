@@ -29,7 +29,7 @@ public final class ApiEndpoints {
             Set<Integer> statuses) {
 
         public boolean takesBody() {
-            return method.equals("POST") || method.equals("PUT");
+            return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         }
 
         /** The path with each variable replaced by what {@code value} gives for (template, variable name). */

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
             "baton.escalations.worker=false",
             "baton.notifications.worker=false"
         })
-@Import(IntegrationTest.TestClock.class)
+@Import({IntegrationTest.TestClock.class, ObservedStatuses.Recorder.class})
 public abstract class IntegrationTest {
 
     public static final String TOKEN = "test-token";

@@ -41,7 +41,9 @@ public final class ProblemResponsesInDocument implements OpenApiCustomizer {
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        boolean body = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT;
+        boolean body = method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PUT
+                || method == PathItem.HttpMethod.PATCH;
         add(
                 responses,
                 "400",

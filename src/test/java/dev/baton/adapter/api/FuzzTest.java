@@ -63,6 +63,12 @@ class FuzzTest extends IntegrationTest {
                 .get("id")
                 .asLong();
         known.put("lead", Long.toString(lead));
+        known.put(
+                "company",
+                Long.toString(get("/api/v1/companies?domain=acme.example")
+                        .json()
+                        .at("/companies/0/id")
+                        .asLong()));
         known.put("absence", Long.toString(absence));
         known.put("version", Integer.toString(version));
     }
@@ -72,7 +78,9 @@ class FuzzTest extends IntegrationTest {
             case "id" ->
                 template.startsWith("/api/v1/rescoring")
                         ? "1"
-                        : template.contains("/absences/") ? known.get("absence") : known.get("lead");
+                        : template.startsWith("/api/v1/companies")
+                                ? known.get("company")
+                                : template.contains("/absences/") ? known.get("absence") : known.get("lead");
             case "rep" -> hostile.chance(0.8) ? REP : "tom.berg@northwind.example";
             case "team" -> "na-mid-market";
             case "number", "from", "to" -> known.get("version");
@@ -87,6 +95,8 @@ class FuzzTest extends IntegrationTest {
             Map.entry("PUT /api/v1/reps/{rep}/active", "{\"active\":true}"),
             Map.entry("POST /api/v1/notifications/{id}/retry", "{\"actor\":\"revops\"}"),
             Map.entry("POST /api/v1/reviews", "{\"actor\":\"revops\"}"),
+            Map.entry(
+                    "PATCH /api/v1/companies/{id}", "{\"name\":\"Acme Inc.\",\"employees\":200,\"actor\":\"revops\"}"),
             Map.entry("POST /api/v1/reviews/{id}/close", "{\"actor\":\"maria.lopez\",\"note\":\"handled\"}"),
             Map.entry(
                     "POST /api/v1/teams/{team}/members",
