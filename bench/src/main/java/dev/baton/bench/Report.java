@@ -43,8 +43,12 @@ final class Report {
     }
 
     String markdown() {
-        return "| metric | value | target | ratio / verdict |\n|---|---|---|---|\n"
-                + String.join("\n", results)
+        String figures =
+                "| metric | value | target | ratio / verdict |\n|---|---|---|---|\n" + String.join("\n", results);
+        if (cpu.isEmpty()) {
+            return figures + "\n";
+        }
+        return figures
                 + "\n\nCPU seconds per phase (in brackets: cores busy on average; the machine has 2)\n\n"
                 + "| phase | wall s | Baton | Baton's JIT compilers (wall s) | PostgreSQL | client | other processes"
                 + " | Baton µs/event | PostgreSQL µs/event |\n|---|---|---|---|---|---|---|---|---|\n"

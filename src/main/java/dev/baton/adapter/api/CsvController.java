@@ -2,6 +2,7 @@ package dev.baton.adapter.api;
 
 import dev.baton.adapter.csv.CsvImport;
 import dev.baton.adapter.csv.LeadCsvExport;
+import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.BatonException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +39,12 @@ class CsvController {
 
     private final CsvImport imports;
     private final LeadCsvExport export;
+    private final ActiveAgreement agreements;
 
-    CsvController(CsvImport imports, LeadCsvExport export) {
+    CsvController(CsvImport imports, LeadCsvExport export, ActiveAgreement agreements) {
         this.imports = imports;
         this.export = export;
+        this.agreements = agreements;
     }
 
     @PostMapping(
@@ -51,7 +56,11 @@ class CsvController {
                             + " by row. 200 with the report; 400 with every error (line, column) when the header is wrong or,"
                             + " in mode all-or-nothing, any row is — then nothing is applied. mode=valid-rows applies the valid"
                             + " rows and lists the others; dryRun=true reports what would happen and applies nothing;"
-                            + " map=Email Address:email renames the file's columns.",
+                            + " map=Email Address:email renames the file's columns. Columns Baton does not know are"
+                            + " kept as attributes (unknown-columns=attributes, the default; read past where the kind"
+                            + " has no attributes), read past (ignore) or refused (error); the report's notes say which."
+                            + " Times without an offset (2026-11-20 15:00) and bare dates (2026-11-20, the start of"
+                            + " the day) are read in zone, by default the active agreement's timezone.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -61,6 +70,8 @@ class CsvController {
             @RequestParam(defaultValue = "all-or-nothing") String mode,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(required = false) @Nullable List<String> map,
+            @RequestParam(defaultValue = "attributes") String unknownColumns,
+            @RequestParam(required = false) @Nullable String zone,
             InputStream body)
             throws IOException {
         if (!imports.kinds().contains(kind)) {
@@ -74,8 +85,16 @@ class CsvController {
             throw new BadRequest("mode", "mode must be all-or-nothing or valid-rows, not '" + mode + "'");
         }
         Map<String, String> renames = renames(map == null ? List.of() : map, body);
-        ImportView report =
-                ImportView.of(imports.run(kind, new CsvImport.Options(chosen.get(), dryRun, renames), body));
+        var unknown = CsvImport.UnknownColumns.of(unknownColumns);
+        if (unknown.isEmpty()) {
+            drain(body);
+            throw new BadRequest(
+                    "unknownColumns",
+                    "unknownColumns must be attributes, ignore or error, not '" + unknownColumns + "'");
+        }
+        ZoneId timezone = zone(zone, body);
+        ImportView report = ImportView.of(
+                imports.run(kind, new CsvImport.Options(chosen.get(), dryRun, renames, unknown.get(), timezone), body));
         if (report.refused() && !dryRun) {
             throw new InvalidImport(report);
         }
@@ -91,6 +110,22 @@ class CsvController {
         response.setContentType(CSV + ";charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"leads.csv\"");
         export.write(response.getOutputStream());
+    }
+
+    /** The zone asked for, or the active agreement's, or UTC when there is none. */
+    private ZoneId zone(@Nullable String zone, InputStream body) throws IOException {
+        if (zone == null) {
+            return agreements
+                    .current()
+                    .map(a -> a.agreement().calendar().timezone())
+                    .orElse(ZoneOffset.UTC);
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (java.time.DateTimeException e) {
+            drain(body);
+            throw new BadRequest("zone", "'" + zone + "' is not a timezone like Europe/Berlin or UTC");
+        }
     }
 
     /** The renames {@code Email Address:email}, one per entry; the name may hold colons, the column cannot. */

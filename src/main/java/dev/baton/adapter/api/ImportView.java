@@ -16,7 +16,8 @@ record ImportView(
         long rejected,
         List<ErrorView> errors,
         long errorCount,
-        Map<String, Long> counts) {
+        Map<String, Long> counts,
+        List<String> notes) {
 
     /** One error: its line, the 1-based column when one is to blame, the column's name, and what is wrong. */
     record ErrorView(long line, @Nullable Integer column, String field, String message) {}
@@ -34,6 +35,7 @@ record ImportView(
                         .map(e -> new ErrorView(e.line(), e.column().orElse(null), e.field(), e.message()))
                         .toList(),
                 report.errorCount(),
-                report.counts());
+                report.counts(),
+                report.notes());
     }
 }

@@ -61,6 +61,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("rejected", report.rejected());
         problem.setProperty("errors", report.errors());
         problem.setProperty("errorCount", report.errorCount());
+        problem.setProperty("notes", report.notes());
         return problem;
     }
 

@@ -57,6 +57,19 @@ public final class ImportCommand implements Callable<Integer> {
             description = "read the file's column HEADER as Baton's COLUMN, e.g. --map 'Email Address=email'")
     List<String> map = new ArrayList<>();
 
+    @Option(
+            names = "--unknown-columns",
+            defaultValue = "attributes",
+            description = "columns Baton does not know: attributes (default: kept as the lead's attributes), ignore,"
+                    + " or error (refuse the file)")
+    String unknownColumns = "attributes";
+
+    @Option(
+            names = "--zone",
+            description = "the timezone of times without an offset and of bare dates (default: the active agreement's)")
+    @org.jspecify.annotations.Nullable
+    String zone;
+
     @Mixin
     Remote remote = new Remote();
 
@@ -85,7 +98,15 @@ public final class ImportCommand implements Callable<Integer> {
         if (!mode.equals("all-or-nothing") && !mode.equals("valid-rows")) {
             throw new IllegalArgumentException("--mode is all-or-nothing or valid-rows, not '" + mode + "'");
         }
-        var query = new StringBuilder("/api/v1/imports/" + kind + "?mode=" + mode + "&dryRun=" + dryRun);
+        if (!List.of("attributes", "ignore", "error").contains(unknownColumns)) {
+            throw new IllegalArgumentException(
+                    "--unknown-columns is attributes, ignore or error, not '" + unknownColumns + "'");
+        }
+        var query = new StringBuilder("/api/v1/imports/" + kind + "?mode=" + mode + "&dryRun=" + dryRun
+                + "&unknownColumns=" + unknownColumns);
+        if (zone != null) {
+            query.append("&zone=").append(URLEncoder.encode(zone, StandardCharsets.UTF_8));
+        }
         for (String rename : map) {
             int equals = rename.lastIndexOf('=');
             if (equals <= 0 || equals == rename.length() - 1) {
@@ -122,6 +143,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         if (response.statusCode() == 400 && body.has("rows")) {
             out.println(file + ": " + body.path("detail").asString());
+            body.path("notes").forEach(note -> out.println("  note: " + note.asString()));
             errors(body, out);
             return REJECTED;
         }
@@ -143,6 +165,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (!counts.isEmpty()) {
             out.println("  " + String.join(", ", counts));
         }
+        report.path("notes").forEach(note -> out.println("  note: " + note.asString()));
         errors(report, out);
         return report.path("rejected").asLong() > 0 || report.path("refused").asBoolean() ? REJECTED : APPLIED;
     }

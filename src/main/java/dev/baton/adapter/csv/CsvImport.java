@@ -44,10 +44,43 @@ public final class CsvImport {
         }
     }
 
-    /** How to import: the mode, whether only to rehearse, and renames from the file's column names to Baton's. */
-    public record Options(Mode mode, boolean dryRun, Map<String, String> renames) {
+    /** What to do with a column the kind of import does not know. */
+    public enum UnknownColumns {
+        /** Keep its values as the lead's attributes ({@code attr_} + its name), where the kind has attributes. */
+        ATTRIBUTES,
+        /** Read past it. */
+        IGNORE,
+        /** Refuse the file, naming the column. */
+        ERROR;
+
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<UnknownColumns> of(String word) {
+            for (UnknownColumns choice : values()) {
+                if (choice.word().equals(word.strip().toLowerCase(Locale.ROOT))) {
+                    return Optional.of(choice);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * How to import: the mode, whether only to rehearse, renames from the file's column names to Baton's, what to do
+     * with columns Baton does not know, and the timezone of times written without an offset (and of bare dates, read
+     * as the start of their day).
+     */
+    public record Options(
+            Mode mode, boolean dryRun, Map<String, String> renames, UnknownColumns unknown, java.time.ZoneId zone) {
         public Options {
             renames = Map.copyOf(renames);
+        }
+
+        /** Unknown columns kept as attributes, times without an offset in UTC. */
+        public Options(Mode mode, boolean dryRun, Map<String, String> renames) {
+            this(mode, dryRun, renames, UnknownColumns.ATTRIBUTES, java.time.ZoneOffset.UTC);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.baton.adapter.csv;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,24 +25,43 @@ final class Header {
     private final Map<String, Integer> positions;
     private final Columns columns;
     private final List<ImportReport.RowError> problems;
+    private final List<String> notes;
+    private final ZoneId zone;
 
     private Header(
             List<String> written,
             List<String> names,
             Map<String, Integer> positions,
             Columns columns,
-            List<ImportReport.RowError> problems) {
+            List<ImportReport.RowError> problems,
+            List<String> notes,
+            ZoneId zone) {
         this.written = written;
         this.names = names;
         this.positions = positions;
         this.columns = columns;
         this.problems = problems;
+        this.notes = notes;
+        this.zone = zone;
     }
 
     /** More columns than any import has, with room for a file's own attributes and properties. */
     static final int MAX_COLUMNS = 500;
 
     static Header read(CsvRecord record, Columns columns, Map<String, String> renames) {
+        return read(record, columns, renames, CsvImport.UnknownColumns.ERROR, ZoneOffset.UTC);
+    }
+
+    /**
+     * Reads the header; a column the kind does not know is kept as an attribute, read past, or refused, as
+     * {@code unknown} says (a kind without attributes reads past it unless told to refuse it).
+     */
+    static Header read(
+            CsvRecord record,
+            Columns columns,
+            Map<String, String> renames,
+            CsvImport.UnknownColumns unknown,
+            ZoneId zone) {
         if (record.getFieldCount() > MAX_COLUMNS) {
             return new Header(
                     List.of(),
@@ -52,7 +73,9 @@ final class Header {
                             Optional.of(MAX_COLUMNS + 1),
                             "",
                             "the header has " + record.getFieldCount() + " columns; an import takes at most "
-                                    + MAX_COLUMNS)));
+                                    + MAX_COLUMNS)),
+                    List.of(),
+                    zone);
         }
         Map<String, String> wanted = new LinkedHashMap<>();
         renames.forEach((from, to) -> wanted.put(normal(from), normal(to)));
@@ -61,6 +84,8 @@ final class Header {
         var names = new ArrayList<String>();
         var positions = new HashMap<String, Integer>();
         var problems = new ArrayList<ImportReport.RowError>();
+        var kept = new ArrayList<String>();
+        var ignored = new ArrayList<String>();
         for (int i = 0; i < record.getFieldCount(); i++) {
             String cell = record.getField(i).strip();
             Optional<String> unreadable = dev.baton.core.lead.Text.problem(cell);
@@ -73,6 +98,22 @@ final class Header {
             }
             String name = wanted.getOrDefault(normal(cell), normal(cell));
             unused.remove(normal(cell));
+            if (!cell.isEmpty() && !columns.knows(name) && unknown != CsvImport.UnknownColumns.ERROR) {
+                Optional<String> attribute = unknown == CsvImport.UnknownColumns.ATTRIBUTES
+                        ? columns.freePrefix()
+                                .map(prefix -> prefix + slug(cell))
+                                .filter(columns::knows)
+                        : Optional.empty();
+                if (attribute.isPresent() && !positions.containsKey(attribute.get())) {
+                    name = attribute.get();
+                    kept.add("'" + cell + "' as " + name);
+                } else {
+                    written.add(cell);
+                    names.add("");
+                    ignored.add("'" + cell + "'");
+                    continue;
+                }
+            }
             written.add(cell);
             names.add(name);
             Optional<String> problem = problem(i, cell, name, columns, positions);
@@ -83,8 +124,43 @@ final class Header {
             }
         }
         problems.addAll(missing(columns, positions, unused));
+        var notes = new ArrayList<String>();
+        if (!kept.isEmpty()) {
+            notes.add("columns Baton does not know, kept as attributes: " + String.join(", ", kept));
+        }
+        if (!ignored.isEmpty()) {
+            notes.add("columns Baton does not know, read past: " + String.join(", ", ignored)
+                    + (unknown == CsvImport.UnknownColumns.ATTRIBUTES
+                                    && columns.freePrefix().isPresent()
+                            ? " (no attribute name could be made of them, or it was taken)"
+                            : ""));
+        }
         return new Header(
-                List.copyOf(written), List.copyOf(names), Map.copyOf(positions), columns, List.copyOf(problems));
+                List.copyOf(written),
+                List.copyOf(names),
+                Map.copyOf(positions),
+                columns,
+                List.copyOf(problems),
+                List.copyOf(notes),
+                zone);
+    }
+
+    /** A column's name as an attribute name: lower-case words joined by _, starting with a letter. */
+    static String slug(String cell) {
+        String slug = cell.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "_")
+                .replaceAll("^_+|_+$", "");
+        return slug.isEmpty() || Character.isLetter(slug.charAt(0)) ? slug : "c_" + slug;
+    }
+
+    /** What the reader did with the columns it does not know. */
+    List<String> notes() {
+        return notes;
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     private static Optional<String> problem(
@@ -95,7 +171,8 @@ final class Header {
         if (!columns.knows(name)) {
             String mapped = name.equals(normal(cell)) ? "" : " (mapped from '" + cell + "')";
             return Optional.of("unknown column '" + name + "'" + mapped + "; the columns are " + columns.describe()
-                    + " — rename yours with map");
+                    + " — rename yours with map, or keep or skip the columns Baton does not know with"
+                    + " unknown-columns=attributes or ignore");
         }
         if (positions.containsKey(name)) {
             return Optional.of("column '" + name + "' appears twice, also as column " + (positions.get(name) + 1));
@@ -164,6 +241,6 @@ final class Header {
     }
 
     Row row(CsvRecord record, Instant now) {
-        return new Row(this, record, now);
+        return new Row(this, record, now, zone);
     }
 }

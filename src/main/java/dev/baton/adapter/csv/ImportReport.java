@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What an import did, or in a dry run would do: whether it was refused (and so applied nothing), rows read, applied
- * and rejected, the first thousand errors with their total, and counts of what happened (created, stored, …).
+ * and rejected, the first thousand errors with their total, counts of what happened (created, stored, …), and notes on
+ * how the file was read (columns kept as attributes or read past).
  */
 public record ImportReport(
         String kind,
@@ -20,10 +21,12 @@ public record ImportReport(
         long rejected,
         List<RowError> errors,
         long errorCount,
-        Map<String, Long> counts) {
+        Map<String, Long> counts,
+        List<String> notes) {
 
     public ImportReport {
         errors = List.copyOf(errors);
+        notes = List.copyOf(notes);
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
     }
 

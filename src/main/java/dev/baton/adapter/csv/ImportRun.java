@@ -41,6 +41,7 @@ final class ImportRun<T> {
 
     private final List<Rows.Parsed<T>> pending = new ArrayList<>();
     private final List<ImportReport.RowError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final Tally tally;
     private long errorCount;
     private long read;
@@ -89,7 +90,9 @@ final class ImportRun<T> {
                         1, Optional.empty(), "", "the file is empty; its first line names the columns"));
                 return report(true);
             }
-            Header header = Header.read(first.get(), kind.columns(), options.renames());
+            Header header =
+                    Header.read(first.get(), kind.columns(), options.renames(), options.unknown(), options.zone());
+            notes.addAll(header.notes());
             if (!header.problems().isEmpty()) {
                 header.problems().forEach(this::error);
                 drain(body);
@@ -214,7 +217,8 @@ final class ImportRun<T> {
                 rejected,
                 errors,
                 errorCount,
-                counts);
+                counts,
+                notes);
     }
 
     /** A connection that broke is no fault of the file's. */

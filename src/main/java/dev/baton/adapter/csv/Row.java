@@ -9,7 +9,7 @@ import dev.baton.core.lead.Times;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,12 +26,14 @@ final class Row {
     private final Header header;
     private final CsvRecord record;
     private final Instant now;
+    private final ZoneId zone;
     private final List<ImportReport.RowError> errors = new ArrayList<>();
 
-    Row(Header header, CsvRecord record, Instant now) {
+    Row(Header header, CsvRecord record, Instant now, ZoneId zone) {
         this.header = header;
         this.record = record;
         this.now = now;
+        this.zone = zone;
         if (record.getFieldCount() != header.size()) {
             int position = Math.min(record.getFieldCount(), header.size());
             errors.add(new ImportReport.RowError(
@@ -97,11 +99,17 @@ final class Row {
         return text(column).flatMap(text -> checked(column, positiveLong(text), "'" + text + "' is not a lead id"));
     }
 
-    /** A time that has passed: an ISO-8601 instant such as 2026-11-20T15:00:00Z, or with an offset. */
+    /**
+     * A time that has passed, as CRMs and spreadsheets write it: with an offset ({@code 2026-11-20T15:00:00Z},
+     * {@code 2026-11-20 15:00:00+01:00}), without one ({@code 2026-11-20 15:00}, read in the import's timezone), or a
+     * bare date ({@code 2026-11-20}, the start of that day there).
+     */
     Optional<Instant> instant(String column) {
         Optional<Instant> at = text(column)
-                .flatMap(text ->
-                        checked(column, parseInstant(text), "'" + text + "' is not a time like 2026-11-20T15:00:00Z"));
+                .flatMap(text -> checked(
+                        column,
+                        Times.parse(text, zone),
+                        "'" + text + "' is not a time like 2026-11-20T15:00:00Z, 2026-11-20 15:00 or 2026-11-20"));
         if (at.filter(t -> !Times.isKept(t)).isPresent()) {
             error(column, column + " " + at.get() + " is out of range: " + Times.RANGE);
             return Optional.empty();
@@ -167,14 +175,6 @@ final class Row {
         try {
             return Optional.of(Long.parseLong(text)).filter(id -> id > 0);
         } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Instant> parseInstant(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

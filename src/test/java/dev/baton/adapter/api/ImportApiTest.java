@@ -212,6 +212,91 @@ class ImportApiTest extends LeadScenarios {
     }
 
     @Test
+    void columnsBatonDoesNotKnowAreKeptAsAttributesIgnoredOrRefusedOnRequest() {
+        String domain = unique("hubspot") + ".example";
+        String csv = "Email,Lead Score,Favourite Colour,first_name\n" + "a@" + domain + ",71,teal,Ana\n";
+
+        Response kept = importCsv("leads", "", csv);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        assertThat(kept.json().at("/notes/0").asString())
+                .isEqualTo("columns Baton does not know, kept as attributes: 'Lead Score' as attr_lead_score,"
+                        + " 'Favourite Colour' as attr_favourite_colour");
+        JsonNode lead = lead(idOf("a@" + domain));
+        assertThat(lead.at("/profile/lead.attributes.lead_score").asString()).isEqualTo("71");
+        assertThat(lead.at("/profile/lead.attributes.favourite_colour").asString())
+                .isEqualTo("teal");
+
+        Response ignored = importCsv("leads", "?unknownColumns=ignore", csv.replace("a@", "b@"));
+        assertThat(ignored.status()).isEqualTo(200);
+        assertThat(ignored.json().at("/notes/0").asString())
+                .isEqualTo("columns Baton does not know, read past: 'Lead Score', 'Favourite Colour'");
+        assertThat(lead(idOf("b@" + domain))
+                        .at("/profile/lead.attributes.lead_score")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(lead(idOf("b@" + domain)).at("/profile/lead.first_name").asString())
+                .isEqualTo("Ana");
+
+        Response refused = importCsv("leads", "?unknownColumns=error", csv.replace("a@", "c@"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().at("/errors/0/line").asInt()).isEqualTo(1);
+        assertThat(refused.json().at("/errors/0/column").asInt()).isEqualTo(2);
+        assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("Lead Score");
+        assertThat(exists("c@" + domain)).isFalse();
+
+        Response bad = importCsv("leads", "?unknownColumns=keep", csv);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().at("/errors/0/field").asString()).isEqualTo("unknownColumns");
+    }
+
+    @Test
+    void aKindWithoutAttributesReadsPastColumnsItDoesNotKnow() {
+        long lead = qualifiedLead();
+        String csv = "lead_id,type,at,rep,outcome,Call Notes\n" + lead
+                + ",call,2026-11-20T14:50:00Z,alex.kim@northwind.example,no answer,left a voicemail\n";
+
+        Response imported = importCsv("activities", "", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().at("/counts/logged").asLong()).isEqualTo(1);
+        assertThat(imported.json().at("/notes/0").asString())
+                .startsWith("columns Baton does not know, read past: 'Call Notes'");
+    }
+
+    @Test
+    void timesWithoutAnOffsetAndBareDatesAreReadInTheAgreementsZoneOrTheOneAskedFor() {
+        long inNewYork = qualifiedLead();
+        long inBerlin = qualifiedLead();
+        long onADay = qualifiedLead();
+        clock.set(NOW.plus(Duration.ofDays(2)));
+        String csv = "lead_id,type,at,rep,outcome\n" + inNewYork
+                + ",call,2026-11-20 10:10,alex.kim@northwind.example,no answer\n";
+
+        assertThat(importCsv("activities", "", csv).status()).isEqualTo(200);
+        assertThat(importCsv(
+                                "activities",
+                                "?zone=Europe/Berlin",
+                                csv.replace(inNewYork + ",", inBerlin + ",").replace("10:10", "17:10"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(importCsv(
+                                "activities",
+                                "",
+                                csv.replace(inNewYork + ",", onADay + ",").replace("2026-11-20 10:10", "2026-11-21"))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(lead(inNewYork).get("firstTouchAt").asString())
+                .as("the example agreement's calendar is New York's")
+                .isEqualTo("2026-11-20T15:10:00Z");
+        assertThat(lead(inBerlin).get("firstTouchAt").asString()).isEqualTo("2026-11-20T16:10:00Z");
+        assertThat(lead(onADay).get("firstTouchAt").asString()).isEqualTo("2026-11-21T05:00:00Z");
+        Response badZone = importCsv("activities", "?zone=Mars/Olympus", csv);
+        assertThat(badZone.status()).isEqualTo(400);
+        assertThat(badZone.json().at("/errors/0/field").asString()).isEqualTo("zone");
+    }
+
+    @Test
     void theExportCarriesWhatAnImportIsCheckedBy() throws Exception {
         long won = salesQualifiedLead();
         long plain = createLead("{\"email\":\"x@" + unique("export") + ".example\",\"externalId\":\"crm-7\","
