@@ -43,7 +43,7 @@ public record EventMatcher(String eventType, Map<String, Pattern> where) {
         return eventType + " where "
                 + new TreeMap<>(where)
                         .entrySet().stream()
-                                .map(e -> e.getKey() + " ~ /" + e.getValue().pattern() + "/")
+                                .map(e -> e.getKey() + " ~ " + e.getValue().pattern())
                                 .collect(Collectors.joining(" and "));
     }
 

@@ -46,38 +46,15 @@ public record LeadDetails(
      * cycle waited for its first touch.
      */
     public LeadDetails withClocks(List<ClockView> shown, List<ResponseTime> responses) {
-        return new LeadDetails(
-                id,
-                email,
-                profile,
-                company,
-                stage,
-                cycle,
-                coolOffUntil,
-                sentBackAt,
-                requalification,
-                score,
-                scoreCard,
-                scoredWith,
-                qualifiedWith,
-                qualifiedAt,
-                whyQualified,
-                priority,
-                firstTouchAt,
-                owner,
-                team,
-                queue,
-                assignedAt,
-                routing,
-                createdAt,
-                updatedAt,
-                List.copyOf(shown),
-                List.copyOf(responses),
-                notes);
+        return with(List.copyOf(shown), List.copyOf(responses), notes);
     }
 
     /** The same lead with what the caller should know about how its last update was taken. */
     public LeadDetails withNotes(List<String> said) {
+        return with(clocks, responseTimes, List.copyOf(said));
+    }
+
+    private LeadDetails with(List<ClockView> shown, List<ResponseTime> responses, List<String> said) {
         return new LeadDetails(
                 id,
                 email,
@@ -103,9 +80,9 @@ public record LeadDetails(
                 routing,
                 createdAt,
                 updatedAt,
-                clocks,
-                responseTimes,
-                List.copyOf(said));
+                shown,
+                responses,
+                said);
     }
 
     /**

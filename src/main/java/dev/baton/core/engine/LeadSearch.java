@@ -59,29 +59,6 @@ public record LeadSearch(
         }
     }
 
-    /** No filter, newest first: the whole list's first page. */
-    public static LeadSearch everything() {
-        return new LeadSearch(
-                Set.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Sort.NEWEST,
-                Optional.empty(),
-                DEFAULT_LIMIT);
-    }
-
     /** The orders a list can come in; each ends with the lead's id, so that no two leads tie. */
     public enum Sort {
         NEWEST("-created", Key.CREATED, true),

@@ -84,10 +84,22 @@ public record HandoffPacket(
         for (String property : List.of("url", "content", "form", "campaign", "webinar")) {
             Optional<String> value = event.property(property);
             if (value.isPresent()) {
-                return event.type() + " " + value.get();
+                return event.type() + " " + (property.equals("url") ? page(value.get()) : value.get());
             }
         }
         return event.type();
+    }
+
+    /** A page's address without its query or fragment: /pricing?utm_source=ads and /pricing are one page. */
+    private static String page(String url) {
+        int cut = url.length();
+        for (char end : new char[] {'?', '#'}) {
+            int at = url.indexOf(end);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return cut == 0 ? url : url.substring(0, cut);
     }
 
     /** The packet as plain text that reads well in an email or a chat message. */

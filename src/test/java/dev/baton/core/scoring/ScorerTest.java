@@ -319,7 +319,7 @@ class ScorerTest {
         ScoreLine demo = line(SAAS.score(NOBODY, demos, NOW), "demo-request");
 
         assertThat(demo.evidence())
-                .isEqualTo("2 × form_submitted where form ~ /demo/"
+                .isEqualTo("2 × form_submitted where form ~ demo"
                         + " from 2026-11-18T15:00:00Z to 2026-11-19T15:00:00Z; capped at 30");
         assertThat(demo.when()).contains(NOW.minus(Duration.ofDays(1)));
     }

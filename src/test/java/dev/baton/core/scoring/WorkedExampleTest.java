@@ -236,9 +236,9 @@ class WorkedExampleTest {
                            +10  revenue-band             company.annual_revenue = 20000000
                             +5  target-region            company.country = US
                            +10  senior-title             lead.title = VP Marketing
-                           +17  pricing-page             2 × page_view where url ~ //pricing/ from 2026-11-13T15:00:00Z \
+                           +17  pricing-page             2 × page_view where url ~ /pricing from 2026-11-13T15:00:00Z \
                         to 2026-11-20T09:00:00Z; 20 decayed to 16.9 (half-life 14d)
-                           +30  demo-request             2 × form_submitted where form ~ /demo/ from 2026-11-18T15:00:00Z \
+                           +30  demo-request             2 × form_submitted where form ~ demo from 2026-11-18T15:00:00Z \
                         to 2026-11-19T15:00:00Z; capped at 30
                             +3  content-download         1 × content_downloaded on 2026-11-10T15:00:00Z; \
                         5 decayed to 3.0 (half-life 14d)
