@@ -205,6 +205,13 @@ public final class Lifecycle {
         Optional<String> words = reason.map(String::strip).filter(r -> !r.isEmpty());
         Optional<Instant> until = to == Stage.RECYCLED ? coolOff(reasonCode, at) : Optional.empty();
         var recorded = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, words, until, source);
+        if (!Transitions.allows(status.stage(), recorded.step())) {
+            return new Outcome.Refused(
+                    status.stage(),
+                    recorded.step(),
+                    Transitions.from(status.stage()),
+                    Optional.of(notNext(status.stage(), to)));
+        }
         return step(status, recorded.step(), () -> {
             boolean needsCode = to == Stage.REJECTED || to == Stage.DISQUALIFIED;
             Optional<ReasonCode> code = reason(reasonCode);
@@ -219,6 +226,23 @@ public final class Lifecycle {
             }
             return moved(recorded);
         });
+    }
+
+    /** Why a past stage cannot follow the lead's stage, in the terms of a file of stage changes. */
+    private static String notNext(Stage current, Stage to) {
+        if (current == to) {
+            return "the lead is " + to.word() + " already: this row repeats the stage it reached last (a duplicate row,"
+                    + " or rows out of time order?)";
+        }
+        List<String> next = Transitions.from(current).stream()
+                .map(Step::target)
+                .distinct()
+                .map(Stage::word)
+                .sorted()
+                .toList();
+        return "the lead is " + current.word() + " at this time, and goes from there to "
+                + (next.isEmpty() ? "nothing (" + current.word() + " is final)" : String.join(", ", next))
+                + ", not to " + to.word();
     }
 
     private Outcome step(LeadStatus status, Step step, java.util.function.Supplier<Outcome> guarded) {

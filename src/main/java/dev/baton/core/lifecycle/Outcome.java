@@ -20,9 +20,17 @@ public sealed interface Outcome {
         }
     }
 
-    /** The step is not one the current stage allows. */
-    record Refused(Stage current, Step step, Set<Step> allowed) implements Outcome {
+    /** The step is not one the current stage allows; {@code said} tells it in the caller's terms, where it can. */
+    record Refused(Stage current, Step step, Set<Step> allowed, java.util.Optional<String> said) implements Outcome {
+
+        public Refused(Stage current, Step step, Set<Step> allowed) {
+            this(current, step, allowed, java.util.Optional.empty());
+        }
+
         public String message() {
+            if (said.isPresent()) {
+                return said.get();
+            }
             return "a lead in stage " + current.word() + " cannot " + step.word() + "; allowed: "
                     + (allowed.isEmpty()
                             ? "nothing (" + current.word() + " is final)"

@@ -436,6 +436,33 @@ class ImportApiTest extends LeadScenarios {
     }
 
     @Test
+    void aStageChangeThatCannotFollowSaysWhyInTheFilesTerms() {
+        String repeated = unique("twice") + "@" + unique("crm") + ".example";
+        String skipping = unique("skip") + "@" + unique("crm") + ".example";
+        Response imported = importCsv("stage-changes", "?mode=valid-rows", """
+                email,stage,at
+                %1$s,mql,2026-10-01T09:00:00Z
+                %1$s,mql,2026-10-01T09:00:00Z
+                %2$s,mql,2026-10-01T09:00:00Z
+                %2$s,won,2026-10-02T09:00:00Z
+                """.formatted(repeated, skipping));
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode errors = imported.json().get("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("stage");
+        assertThat(errors.get(0).get("message").asString())
+                .isEqualTo("the lead is mql already: this row repeats the stage it reached last (a duplicate row, or"
+                        + " rows out of time order?)");
+        assertThat(errors.get(1).get("line").asInt()).isEqualTo(5);
+        assertThat(errors.get(1).get("message").asString())
+                .startsWith("the lead is mql at this time, and goes from there to ")
+                .contains("accepted", "rejected")
+                .endsWith(", not to won");
+    }
+
+    @Test
     void anImportedRecyclingWaitsOutItsReasonCodesCoolOff() {
         String email = unique("recycled") + "@" + unique("crm") + ".example";
         Response imported = importCsv("stage-changes", "", """
