@@ -60,7 +60,9 @@ class CsvController {
                             + " kept as attributes (unknown-columns=attributes, the default; read past where the kind"
                             + " has no attributes), read past (ignore) or refused (error); the report's notes say which."
                             + " Times without an offset (2026-11-20 15:00) and bare dates (2026-11-20, the start of"
-                            + " the day) are read in zone, by default the active agreement's timezone.",
+                            + " the day) are read in zone, by default the active agreement's timezone. A lead that"
+                            + " a file of stage changes leaves an open MQL without an owner or a queue is routed as"
+                            + " a live one is, its clocks starting now, unless historyOnly=true.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -72,6 +74,7 @@ class CsvController {
             @RequestParam(required = false) @Nullable List<String> map,
             @RequestParam(defaultValue = "attributes") String unknownColumns,
             @RequestParam(required = false) @Nullable String zone,
+            @RequestParam(defaultValue = "false") boolean historyOnly,
             InputStream body)
             throws IOException {
         if (!imports.kinds().contains(kind)) {
@@ -93,8 +96,10 @@ class CsvController {
                     "unknownColumns must be attributes, ignore or error, not '" + unknownColumns + "'");
         }
         ZoneId timezone = zone(zone, body);
-        ImportView report = ImportView.of(
-                imports.run(kind, new CsvImport.Options(chosen.get(), dryRun, renames, unknown.get(), timezone), body));
+        ImportView report = ImportView.of(imports.run(
+                kind,
+                new CsvImport.Options(chosen.get(), dryRun, renames, unknown.get(), timezone, historyOnly),
+                body));
         if (report.refused() && !dryRun) {
             throw new InvalidImport(report);
         }

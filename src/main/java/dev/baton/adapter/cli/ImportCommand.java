@@ -70,6 +70,11 @@ public final class ImportCommand implements Callable<Integer> {
     @org.jspecify.annotations.Nullable
     String zone;
 
+    @Option(
+            names = "--history-only",
+            description = "stage changes only record history: a lead they leave an open MQL is not routed")
+    boolean historyOnly;
+
     @Mixin
     Remote remote = new Remote();
 
@@ -103,7 +108,7 @@ public final class ImportCommand implements Callable<Integer> {
                     "--unknown-columns is attributes, ignore or error, not '" + unknownColumns + "'");
         }
         var query = new StringBuilder("/api/v1/imports/" + kind + "?mode=" + mode + "&dryRun=" + dryRun
-                + "&unknownColumns=" + unknownColumns);
+                + "&unknownColumns=" + unknownColumns + "&historyOnly=" + historyOnly);
         if (zone != null) {
             query.append("&zone=").append(URLEncoder.encode(zone, StandardCharsets.UTF_8));
         }

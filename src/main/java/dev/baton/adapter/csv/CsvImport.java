@@ -69,18 +69,23 @@ public final class CsvImport {
 
     /**
      * How to import: the mode, whether only to rehearse, renames from the file's column names to Baton's, what to do
-     * with columns Baton does not know, and the timezone of times written without an offset (and of bare dates, read
-     * as the start of their day).
+     * with columns Baton does not know, the timezone of times written without an offset (and of bare dates, read as
+     * the start of their day), and whether the file is history only: its open MQLs are then not routed.
      */
     public record Options(
-            Mode mode, boolean dryRun, Map<String, String> renames, UnknownColumns unknown, java.time.ZoneId zone) {
+            Mode mode,
+            boolean dryRun,
+            Map<String, String> renames,
+            UnknownColumns unknown,
+            java.time.ZoneId zone,
+            boolean historyOnly) {
         public Options {
             renames = Map.copyOf(renames);
         }
 
-        /** Unknown columns kept as attributes, times without an offset in UTC. */
+        /** Unknown columns kept as attributes, times without an offset in UTC, MQLs left waiting routed. */
         public Options(Mode mode, boolean dryRun, Map<String, String> renames) {
-            this(mode, dryRun, renames, UnknownColumns.ATTRIBUTES, java.time.ZoneOffset.UTC);
+            this(mode, dryRun, renames, UnknownColumns.ATTRIBUTES, java.time.ZoneOffset.UTC, false);
         }
     }
 
@@ -152,7 +157,7 @@ public final class CsvImport {
                 "stage-changes",
                 StageChangeRows.COLUMNS,
                 StageChangeRows.COUNTS,
-                () -> new StageChangeRows(directory, lifecycle));
+                () -> new StageChangeRows(directory, lifecycle, ids -> intake.routeWaiting(ids, "imported as an MQL")));
         add("spend", SpendRows.COLUMNS, SpendRows.COUNTS, () -> new SpendRows(spend));
     }
 

@@ -111,6 +111,14 @@ final class ImportRun<T> {
                 take(header, header.row(records.next(), now));
             }
             flush(header);
+            if (applied > 0 && !(options.mode() == CsvImport.Mode.ALL_OR_NOTHING && errorCount > 0)) {
+                Tally finished = new Tally(kind.counts());
+                transactions.inSavepoint(() -> {
+                    rows.finish(options, finished);
+                    return 0;
+                });
+                tally.addAll(finished);
+            }
         } catch (CsvParseException | UncheckedIOException e) {
             rethrowUnlessTheFile(e);
             flush(header);

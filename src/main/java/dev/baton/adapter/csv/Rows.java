@@ -14,6 +14,12 @@ interface Rows<T> {
     /** Applies every value of the chunk, counting what happened; throws on the first one that fails. */
     void apply(List<Parsed<T>> chunk, Tally tally);
 
+    /**
+     * Called once every row has been applied (and only then), in the import's transaction: work that needs the whole
+     * file, such as routing the MQLs a file of past stage changes leaves waiting.
+     */
+    default void finish(CsvImport.Options options, Tally tally) {}
+
     default int chunkSize() {
         return 100;
     }

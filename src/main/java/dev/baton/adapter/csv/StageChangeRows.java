@@ -23,7 +23,7 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
             Optional.empty(),
             Map.of("to", "stage"));
 
-    static final List<String> COUNTS = List.of("recorded", "leads_created");
+    static final List<String> COUNTS = List.of("recorded", "leads_created", "routed", "queued");
 
     private static final List<Stage> STAGES =
             Arrays.stream(Stage.values()).filter(s -> s != Stage.LEAD).toList();
@@ -43,6 +43,21 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
 
     /** Each lead's latest change so far in this file: a lead's rows must come in time order. */
     private final Map<String, Instant> latest = new HashMap<>();
+
+    /** Routes those of the leads that are open MQLs without an owner or a queue. */
+    @FunctionalInterface
+    interface Router {
+        dev.baton.core.engine.LeadIntake.Routed routeWaiting(java.util.Collection<Long> leadIds);
+    }
+
+    private final java.util.Set<Long> qualified = new java.util.TreeSet<>();
+    private Router router = ids -> new dev.baton.core.engine.LeadIntake.Routed(0, 0);
+
+    /** As {@link #StageChangeRows(LeadDirectory, LifecycleRunner)}, routing the MQLs the file leaves waiting. */
+    StageChangeRows(LeadDirectory leads, LifecycleRunner lifecycle, Router router) {
+        this(leads, lifecycle);
+        this.router = router;
+    }
 
     StageChangeRows(LeadDirectory leads, LifecycleRunner lifecycle) {
         this.leads = leads;
@@ -106,6 +121,27 @@ final class StageChangeRows implements Rows<StageChangeRows.Change> {
                     (steps, status, at) -> steps.recordPast(
                             status, c.stage(), c.reasonCode(), c.lostReason(), c.actor(), at, c.source()));
             tally.add("recorded");
+            if (c.stage() == Stage.MQL) {
+                qualified.add(lead.id());
+            }
+        }
+    }
+
+    /**
+     * Routes each lead the file made an MQL that is still an open MQL without an owner or a queue, as a live one is
+     * (its clocks start now), unless the import is of history only.
+     */
+    @Override
+    public void finish(CsvImport.Options options, Tally tally) {
+        if (options.historyOnly() || qualified.isEmpty()) {
+            return;
+        }
+        dev.baton.core.engine.LeadIntake.Routed routed = router.routeWaiting(qualified);
+        for (int i = 0; i < routed.toReps(); i++) {
+            tally.add("routed");
+        }
+        for (int i = 0; i < routed.queued(); i++) {
+            tally.add("queued");
         }
     }
 }

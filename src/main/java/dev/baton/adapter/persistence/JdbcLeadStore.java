@@ -244,6 +244,17 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
+    public List<Long> unroutedMqls(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id from lead
+                         where id in (:ids) and stage = 'MQL' and owner is null and queue is null order by id
+                        """).param("ids", List.copyOf(ids)).query(Long.class).list();
+    }
+
+    @Override
     public long companyWithDomain(String domain, Instant at) {
         jdbc.sql("""
                         insert into company (domain, profile, created_at, updated_at)

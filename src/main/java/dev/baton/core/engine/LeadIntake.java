@@ -148,6 +148,36 @@ public final class LeadIntake {
         });
     }
 
+    /** How many leads routing gave to a rep, and how many it left in a queue. */
+    public record Routed(int toReps, int queued) {}
+
+    /**
+     * Routes those of the leads that are open MQLs with neither an owner nor a queue — as an import of past stage
+     * changes leaves them — as a live MQL is routed: now, under the active agreement, with their clocks starting now.
+     */
+    public Routed routeWaiting(java.util.Collection<Long> leadIds, String cause) {
+        return transactions.inTransaction(() -> {
+            Optional<ActiveAgreement.Running> agreement = active.current();
+            if (agreement.isEmpty()) {
+                return new Routed(0, 0);
+            }
+            Instant now = clock.instant();
+            int toReps = 0;
+            int queued = 0;
+            for (long id : leads.unroutedMqls(leadIds)) {
+                StoredLead lead = leads.lock(id).orElseThrow();
+                List<LeadStore.LeadEntry> entries = rescorer.route(lead, agreement.get(), now, cause);
+                leads.appendAll(entries);
+                if (entries.get(0).entry().event() instanceof LeadEvent.LeadRouted) {
+                    toReps++;
+                } else {
+                    queued++;
+                }
+            }
+            return new Routed(toReps, queued);
+        });
+    }
+
     /** Merges the fields into the lead and its company; returns whether anything changed. */
     private boolean mergeProfile(
             StoredLead lead, Map<String, String> fields, String actor, Instant now, List<String> notes) {

@@ -35,6 +35,9 @@ public interface LeadStore {
 
     Optional<StoredLead> find(long id);
 
+    /** Those of these leads that are open MQLs with neither an owner nor a queue, in id order. */
+    List<Long> unroutedMqls(java.util.Collection<Long> ids);
+
     /** The leads with these ids that exist, without locking them. */
     List<StoredLead> findAll(java.util.Collection<Long> ids);
 

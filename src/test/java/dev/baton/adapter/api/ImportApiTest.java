@@ -463,6 +463,47 @@ class ImportApiTest extends LeadScenarios {
     }
 
     @Test
+    void anImportedLeadLeftAnOpenMqlIsRoutedAsALiveOneUnlessTheImportIsHistoryOnly() {
+        String us = unique("us") + "@" + unique("crm") + ".example";
+        String brazil = unique("br") + "@" + unique("crm") + ".example";
+        String accepted = unique("taken") + "@" + unique("crm") + ".example";
+        String history = unique("old") + "@" + unique("crm") + ".example";
+        createLead("{\"email\":\"" + us + "\",\"company\":{\"country\":\"US\"}}");
+        createLead("{\"email\":\"" + brazil + "\",\"company\":{\"country\":\"BR\"}}");
+        String csv = """
+                email,stage,at
+                %1$s,mql,2026-10-01T09:00:00Z
+                %2$s,mql,2026-10-01T09:00:00Z
+                %3$s,mql,2026-10-01T09:00:00Z
+                %3$s,accepted,2026-10-01T10:00:00Z
+                """.formatted(us, brazil, accepted);
+
+        Response imported = importCsv("stage-changes", "", csv);
+        Response historyOnly = importCsv(
+                "stage-changes", "?historyOnly=true", "email,stage,at\n" + history + ",mql,2026-10-01T09:00:00Z\n");
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().at("/counts/routed").asLong()).isEqualTo(1);
+        assertThat(imported.json().at("/counts/queued").asLong()).isEqualTo(1);
+        JsonNode routed = lead(idOf(us));
+        assertThat(routed.get("team").asString()).isEqualTo("na-mid-market");
+        assertThat(routed.get("owner").isString()).isTrue();
+        assertThat(routed.get("assignedAt").asString())
+                .as("its clocks start now")
+                .isEqualTo(NOW.toString());
+        assertThat(timelineTypes(idOf(us))).containsSubsequence("StageRecorded", "LeadRouted");
+        assertThat(lead(idOf(brazil)).get("queue").asString()).isEqualTo("unrouted-mqls");
+        assertThat(lead(idOf(accepted)).path("owner").isString())
+                .as("accepted in the file: not waiting for routing")
+                .isFalse();
+        assertThat(historyOnly.json().at("/counts/routed").asLong()).isZero();
+        JsonNode kept = lead(idOf(history));
+        assertThat(kept.get("stage").asString()).isEqualTo("mql");
+        assertThat(kept.path("owner").isString() || kept.path("queue").isString())
+                .isFalse();
+    }
+
+    @Test
     void anImportedRecyclingWaitsOutItsReasonCodesCoolOff() {
         String email = unique("recycled") + "@" + unique("crm") + ".example";
         Response imported = importCsv("stage-changes", "", """
