@@ -1,6 +1,7 @@
 package dev.baton.adapter.api;
 
 import dev.baton.adapter.csv.CsvImport;
+import dev.baton.adapter.csv.FunnelMapping;
 import dev.baton.adapter.csv.LeadCsvExport;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.BatonException;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +64,11 @@ class CsvController {
                             + " Times without an offset (2026-11-20 15:00) and bare dates (2026-11-20, the start of"
                             + " the day) are read in zone, by default the active agreement's timezone. A lead that"
                             + " a file of stage changes leaves an open MQL without an owner or a queue is routed as"
-                            + " a live one is, its clocks starting now, unless historyOnly=true.",
+                            + " a live one is, its clocks starting now, unless historyOnly=true. Kind funnel takes a"
+                            + " row per deal or lead with a date per stage, mapped by mapping entries:"
+                            + " key:opportunity_id, stage:engage_date=opportunity, outcome:deal_stage, won:Won,"
+                            + " lost:Lost, closed:close_date, amount:close_value, currency:USD, company:account,"
+                            + " actor:sales_agent, email:COLUMN, lostReason:COLUMN.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -75,6 +81,7 @@ class CsvController {
             @RequestParam(defaultValue = "attributes") String unknownColumns,
             @RequestParam(required = false) @Nullable String zone,
             @RequestParam(defaultValue = "false") boolean historyOnly,
+            @RequestParam(required = false) @Nullable List<String> mapping,
             InputStream body)
             throws IOException {
         if (!imports.kinds().contains(kind)) {
@@ -96,9 +103,21 @@ class CsvController {
                     "unknownColumns must be attributes, ignore or error, not '" + unknownColumns + "'");
         }
         ZoneId timezone = zone(zone, body);
+        Optional<FunnelMapping> funnel = Optional.empty();
+        if (kind.equals(CsvImport.FUNNEL)) {
+            try {
+                funnel = Optional.of(FunnelMapping.parse(mapping == null ? List.of() : mapping));
+            } catch (IllegalArgumentException e) {
+                drain(body);
+                throw new BadRequest("mapping", e.getMessage());
+            }
+        } else if (mapping != null) {
+            drain(body);
+            throw new BadRequest("mapping", "only an import of kind funnel takes a mapping");
+        }
         ImportView report = ImportView.of(imports.run(
                 kind,
-                new CsvImport.Options(chosen.get(), dryRun, renames, unknown.get(), timezone, historyOnly),
+                new CsvImport.Options(chosen.get(), dryRun, renames, unknown.get(), timezone, historyOnly, funnel),
                 body));
         if (report.refused() && !dryRun) {
             throw new InvalidImport(report);

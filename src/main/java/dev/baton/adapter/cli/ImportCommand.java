@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 public final class ImportCommand implements Callable<Integer> {
 
     static final List<String> KINDS =
-            List.of("leads", "events", "activities", "opportunities", "stage-changes", "spend");
+            List.of("leads", "events", "activities", "opportunities", "stage-changes", "spend", "funnel");
     static final int APPLIED = 0;
     static final int REJECTED = 1;
 
@@ -69,6 +69,14 @@ public final class ImportCommand implements Callable<Integer> {
             description = "the timezone of times without an offset and of bare dates (default: the active agreement's)")
     @org.jspecify.annotations.Nullable
     String zone;
+
+    @Option(
+            names = "--mapping",
+            paramLabel = "FILE",
+            description = "for kind funnel: the YAML file that maps the file's columns onto the funnel, like"
+                    + " examples/imports/maven-sales-pipeline.yaml")
+    @org.jspecify.annotations.Nullable
+    Path mapping;
 
     @Option(
             names = "--history-only",
@@ -111,6 +119,17 @@ public final class ImportCommand implements Callable<Integer> {
                 + "&unknownColumns=" + unknownColumns + "&historyOnly=" + historyOnly);
         if (zone != null) {
             query.append("&zone=").append(URLEncoder.encode(zone, StandardCharsets.UTF_8));
+        }
+        if (kind.equals("funnel") != (mapping != null)) {
+            throw new IllegalArgumentException(
+                    mapping == null
+                            ? "a funnel import needs --mapping FILE, like examples/imports/maven-sales-pipeline.yaml"
+                            : "--mapping is for imports of kind funnel");
+        }
+        if (mapping != null) {
+            for (String entry : MappingFile.entries(mapping)) {
+                query.append("&mapping=").append(URLEncoder.encode(entry, StandardCharsets.UTF_8));
+            }
         }
         for (String rename : map) {
             int equals = rename.lastIndexOf('=');

@@ -78,14 +78,15 @@ public final class CsvImport {
             Map<String, String> renames,
             UnknownColumns unknown,
             java.time.ZoneId zone,
-            boolean historyOnly) {
+            boolean historyOnly,
+            Optional<FunnelMapping> funnel) {
         public Options {
             renames = Map.copyOf(renames);
         }
 
         /** Unknown columns kept as attributes, times without an offset in UTC, MQLs left waiting routed. */
         public Options(Mode mode, boolean dryRun, Map<String, String> renames) {
-            this(mode, dryRun, renames, UnknownColumns.ATTRIBUTES, java.time.ZoneOffset.UTC, false);
+            this(mode, dryRun, renames, UnknownColumns.ATTRIBUTES, java.time.ZoneOffset.UTC, false, Optional.empty());
         }
     }
 
@@ -110,7 +111,12 @@ public final class CsvImport {
 
     static final String ACTOR = "import";
 
+    /** The kind whose columns a mapping gives, per import. */
+    public static final String FUNNEL = "funnel";
+
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
+    private final LeadIntake intake;
+    private final LifecycleRunner lifecycle;
     private final Transactions transactions;
     private final Clock clock;
     private final Progress progress;
@@ -124,6 +130,8 @@ public final class CsvImport {
             Transactions transactions,
             Clock clock,
             Progress progress) {
+        this.intake = intake;
+        this.lifecycle = (id, at, cause, command) -> commands.runAt(id, at, cause, command);
         this.transactions = transactions;
         this.clock = clock;
         this.progress = progress;
@@ -140,7 +148,6 @@ public final class CsvImport {
                         .id();
             }
         };
-        LifecycleRunner lifecycle = (id, at, cause, command) -> commands.runAt(id, at, cause, command);
         add("leads", LeadRows.COLUMNS, LeadRows.COUNTS, () -> new LeadRows(input -> intake.upsert(input, ACTOR)));
         add("events", EventRows.COLUMNS, EventRows.COUNTS, () -> new EventRows(batch -> intake.ingest(batch, ACTOR)));
         add(
@@ -165,19 +172,34 @@ public final class CsvImport {
         kinds.put(name, new Kind(name, columns, counts, rows));
     }
 
-    /** The kinds of import, as the path names them: leads, events, activities, opportunities, stage-changes, spend. */
+    /**
+     * The kinds of import, as the path names them: leads, events, activities, opportunities, stage-changes, spend, and
+     * funnel (whose columns its mapping names).
+     */
     public Set<String> kinds() {
-        return kinds.keySet();
+        var all = new java.util.LinkedHashSet<>(kinds.keySet());
+        all.add(FUNNEL);
+        return all;
     }
 
     /** Reads the whole file and reports what happened; the kind must be one of {@link #kinds()}. */
     public ImportReport run(String kind, Options options, InputStream body) {
         Kind chosen = kinds.get(kind);
+        if (kind.equals(FUNNEL)) {
+            FunnelMapping mapping = options.funnel()
+                    .orElseThrow(() -> new IllegalArgumentException("a funnel import needs its mapping"));
+            chosen = new Kind(
+                    FUNNEL,
+                    FunnelRows.columns(mapping),
+                    FunnelRows.COUNTS,
+                    () -> new FunnelRows(mapping, input -> intake.upsert(input, ACTOR), lifecycle));
+        }
         if (chosen == null) {
             throw new IllegalArgumentException("there is no import of kind " + kind);
         }
+        Kind running = chosen;
         return transactions.inTransaction(
-                () -> new ImportRun<>(chosen, chosen.rows().get(), options, transactions, clock.instant(), progress)
+                () -> new ImportRun<>(running, running.rows().get(), options, transactions, clock.instant(), progress)
                         .read(body),
                 ImportReport::keeps);
     }

@@ -66,7 +66,7 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
         return texts;
     }
 
-    private static List<String> optional() {
+    static List<String> optional() {
         var columns = new ArrayList<>(TEXT.keySet());
         columns.addAll(List.of("estimated_deal_size", "company_domain", "company_employees", "company_annual_revenue"));
         return columns;
@@ -76,6 +76,12 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
     public Optional<LeadIntake.LeadInput> parse(Row row) {
         Optional<Email> email =
                 row.required("email", "the lead's email address").flatMap(text -> row.email("email"));
+        Map<String, String> fields = fields(row);
+        return row.hasErrors() ? Optional.empty() : Optional.of(new LeadIntake.LeadInput(email.orElseThrow(), fields));
+    }
+
+    /** The lead's and its company's fields a row gives, by the columns of a file of leads and its attr_ columns. */
+    static Map<String, String> fields(Row row) {
         var fields = new TreeMap<String, String>();
         TEXT.forEach((column, path) -> row.text(column, MAX_TEXT).ifPresent(text -> fields.put(path, text)));
         row.amount("estimated_deal_size").ifPresent(amount -> fields.put("lead.estimated_deal_size", plain(amount)));
@@ -100,7 +106,7 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
             }
             fields.put("lead.attributes." + name, value);
         });
-        return row.hasErrors() ? Optional.empty() : Optional.of(new LeadIntake.LeadInput(email.orElseThrow(), fields));
+        return fields;
     }
 
     private static String plain(BigDecimal amount) {

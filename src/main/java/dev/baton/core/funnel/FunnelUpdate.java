@@ -160,7 +160,7 @@ public sealed interface FunnelUpdate {
             return List.of();
         }
         return List.of(new Reached(
-                moment.get(), at, recorded.reasonCode(), recorded.reason(), Optional.empty(), Optional.empty()));
+                moment.get(), at, recorded.reasonCode(), recorded.reason(), recorded.amount(), recorded.currency()));
     }
 
     private static Optional<Moment> momentOf(Stage stage) {

@@ -72,9 +72,12 @@ public record Email(String address) {
         return address.substring(address.lastIndexOf('@') + 1);
     }
 
-    /** The domain of the lead's employer, unless the address is at a free-mail provider. */
+    /**
+     * The domain of the lead's employer, unless the address is at a free-mail provider or under {@code .invalid} (the
+     * top-level domain reserved for addresses that reach no one, which imports give leads a file names no email for).
+     */
     public Optional<String> companyDomain() {
-        return isFreeMail(domain()) ? Optional.empty() : Optional.of(domain());
+        return isFreeMail(domain()) || domain().endsWith(".invalid") ? Optional.empty() : Optional.of(domain());
     }
 
     public static boolean isFreeMail(String domain) {

@@ -199,12 +199,42 @@ public final class Lifecycle {
             String actor,
             Instant at,
             String source) {
+        return recordPast(status, to, reasonCode, reason, actor, at, source, Optional.empty(), Optional.empty());
+    }
+
+    /** As the other, with an opportunity's amount (zero allowed: a lost deal may be worth nothing) and currency. */
+    public Outcome recordPast(
+            LeadStatus status,
+            Stage to,
+            Optional<String> reasonCode,
+            Optional<String> reason,
+            String actor,
+            Instant at,
+            String source,
+            Optional<java.math.BigDecimal> amount,
+            Optional<String> currency) {
+        if (amount.filter(a -> a.signum() < 0).isPresent()) {
+            return new Outcome.Incomplete("amount", "an amount cannot be negative");
+        }
+        if (currency.filter(c -> !isCurrency(c)).isPresent()) {
+            return new Outcome.Incomplete("currency", "'" + currency.get() + "' is not an ISO 4217 currency, like USD");
+        }
         if (to == Stage.LEAD) {
             return new Outcome.Incomplete("stage", "a lead cannot move back to lead; use nurture or recycled");
         }
         Optional<String> words = reason.map(String::strip).filter(r -> !r.isEmpty());
         Optional<Instant> until = to == Stage.RECYCLED ? coolOff(reasonCode, at) : Optional.empty();
-        var recorded = new StageChange.StageRecorded(status.stage(), to, at, actor, reasonCode, words, until, source);
+        var recorded = new StageChange.StageRecorded(
+                status.stage(),
+                to,
+                at,
+                actor,
+                reasonCode,
+                words,
+                until,
+                source,
+                to == Stage.OPPORTUNITY ? amount : Optional.empty(),
+                to == Stage.OPPORTUNITY ? currency : Optional.empty());
         if (!Transitions.allows(status.stage(), recorded.step())) {
             return new Outcome.Refused(
                     status.stage(),

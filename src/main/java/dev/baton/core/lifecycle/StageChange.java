@@ -124,8 +124,8 @@ public sealed interface StageChange {
 
     /**
      * A stage change that happened before Baton knew the lead, imported from another system with its original time,
-     * actor, reason code and reason in words; it follows the same transition table and the same rules on reasons and
-     * cool-offs as the live commands.
+     * actor, reason code and reason in words (and, for an opportunity, its amount as the other system knows it); it
+     * follows the same transition table and the same rules on reasons and cool-offs as the live commands.
      */
     record StageRecorded(
             Stage from,
@@ -135,7 +135,9 @@ public sealed interface StageChange {
             Optional<String> reasonCode,
             Optional<String> reason,
             Optional<Instant> coolOffUntil,
-            String source)
+            String source,
+            Optional<java.math.BigDecimal> amount,
+            Optional<String> currency)
             implements StageChange {
         @Override
         public Step step() {

@@ -29,7 +29,16 @@ class LeadEventTest {
     @Test
     void historyBroughtInFromAnotherSystemRunsNoClocks() {
         var recorded = new LeadEvent.StageMoved(new StageChange.StageRecorded(
-                Stage.MQL, Stage.ACCEPTED, AT, "crm", Optional.empty(), Optional.empty(), Optional.empty(), "import"));
+                Stage.MQL,
+                Stage.ACCEPTED,
+                AT,
+                "crm",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                "import",
+                Optional.empty(),
+                Optional.empty()));
 
         assertThat(recorded.forClocks()).isEmpty();
     }
