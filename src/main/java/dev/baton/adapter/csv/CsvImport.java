@@ -148,7 +148,7 @@ public final class CsvImport {
                         .id();
             }
         };
-        add("leads", LeadRows.COLUMNS, LeadRows.COUNTS, () -> new LeadRows(input -> intake.upsert(input, ACTOR)));
+        add("leads", LeadRows.COLUMNS, LeadRows.COUNTS, () -> new LeadRows(inputs -> intake.upsertAll(inputs, ACTOR)));
         add("events", EventRows.COLUMNS, EventRows.COUNTS, () -> new EventRows(batch -> intake.ingest(batch, ACTOR)));
         add(
                 "activities",

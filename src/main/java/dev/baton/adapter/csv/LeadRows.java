@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 /** Rows of {@code leads}: a lead and its company per row, created or merged field by field like the API's. */
 final class LeadRows implements Rows<LeadIntake.LeadInput> {
 
-    /** Creates or updates a lead; says whether it created one, changed one, or found it as the row says. */
+    /** Creates or updates leads; says of each whether it created one, changed one, or found it as the row says. */
     @FunctionalInterface
     interface Upsert {
-        LeadIntake.Upserted apply(LeadIntake.LeadInput input);
+        List<LeadIntake.Upserted> apply(List<LeadIntake.LeadInput> inputs);
     }
 
     /** The text columns and the field paths they fill, as the API fills them. */
@@ -113,11 +113,17 @@ final class LeadRows implements Rows<LeadIntake.LeadInput> {
         return amount.stripTrailingZeros().toPlainString();
     }
 
+    /** The chunk's leads in one batch: a few statements for all of them. */
     @Override
     public void apply(List<Parsed<LeadIntake.LeadInput>> chunk, Tally tally) {
-        for (Parsed<LeadIntake.LeadInput> lead : chunk) {
-            LeadIntake.Upserted done = upsert.apply(lead.value());
+        for (LeadIntake.Upserted done :
+                upsert.apply(chunk.stream().map(Parsed::value).toList())) {
             tally.add(done.lead().created() ? "created" : done.changed() ? "updated" : "unchanged");
         }
+    }
+
+    @Override
+    public int chunkSize() {
+        return 500;
     }
 }

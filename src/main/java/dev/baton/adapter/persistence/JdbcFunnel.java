@@ -34,7 +34,54 @@ final class JdbcFunnel {
         this.jdbc = jdbc;
     }
 
+    /**
+     * As {@link #apply} for each entry, with the campaign touches of all of them in one statement (an import of leads
+     * names a campaign on most of its rows).
+     */
+    void applyAll(java.util.List<LeadStore.LeadEntry> entries) {
+        var touches = new java.util.TreeMap<String, Object[]>();
+        for (LeadStore.LeadEntry entry : entries) {
+            boolean other = false;
+            for (FunnelUpdate update : FunnelUpdate.of(entry.entry().event())) {
+                if (update instanceof FunnelUpdate.CampaignTouched touched) {
+                    touches.merge(
+                            String.format("%019d", entry.leadId()) + "\u0000" + touched.campaign(),
+                            new Object[] {entry.leadId(), touched.campaign(), touched.at()},
+                            (a, b) -> ((java.time.Instant) a[2]).isBefore((java.time.Instant) b[2]) ? a : b);
+                } else {
+                    other = true;
+                }
+            }
+            if (other) {
+                apply(entry, false);
+            }
+        }
+        if (!touches.isEmpty()) {
+            jdbc.sql("""
+                            insert into campaign_touch (lead_id, campaign, first_at)
+                            select lead, campaign, at::timestamptz
+                              from unnest(:leads::bigint[], :campaigns::text[], :ats::text[]) as u(lead, campaign, at)
+                            on conflict (lead_id, campaign)
+                            do update set first_at = least(campaign_touch.first_at, excluded.first_at)
+                            """)
+                    .param(
+                            "leads",
+                            touches.values().stream().map(t -> (Long) t[0]).toArray(Long[]::new))
+                    .param(
+                            "campaigns",
+                            touches.values().stream().map(t -> (String) t[1]).toArray(String[]::new))
+                    .param(
+                            "ats",
+                            touches.values().stream().map(t -> t[2].toString()).toArray(String[]::new))
+                    .update();
+        }
+    }
+
     void apply(LeadStore.LeadEntry entry) {
+        apply(entry, true);
+    }
+
+    private void apply(LeadStore.LeadEntry entry, boolean withTouches) {
         for (FunnelUpdate update : FunnelUpdate.of(entry.entry().event())) {
             long lead = entry.leadId();
             if (update instanceof FunnelUpdate.Opened opened) {
@@ -61,7 +108,7 @@ final class JdbcFunnel {
                         .update();
             } else if (update instanceof FunnelUpdate.Reached reached) {
                 reach(lead, reached);
-            } else if (update instanceof FunnelUpdate.CampaignTouched touched) {
+            } else if (update instanceof FunnelUpdate.CampaignTouched touched && withTouches) {
                 jdbc.sql("""
                                 insert into campaign_touch (lead_id, campaign, first_at) values (:lead, :campaign, :at)
                                 on conflict (lead_id, campaign)

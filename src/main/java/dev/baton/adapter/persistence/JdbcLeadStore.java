@@ -195,7 +195,7 @@ public final class JdbcLeadStore implements LeadStore {
                                 .map(e -> json.text(LeadEventJson.data(e.entry().event())))
                                 .toArray(String[]::new))
                 .update();
-        entries.forEach(funnel::apply);
+        funnel.applyAll(entries);
     }
 
     @Override
@@ -265,6 +265,90 @@ public final class JdbcLeadStore implements LeadStore {
                 .param("domain", domain)
                 .query(Long.class)
                 .single();
+    }
+
+    @Override
+    public Map<String, Long> companiesWithDomains(Collection<String> domains, Instant at) {
+        String[] sorted = domains.stream().sorted().distinct().toArray(String[]::new);
+        jdbc.sql("""
+                        insert into company (domain, profile, created_at, updated_at)
+                        select d, jsonb_build_object('company.domain', d), :at, :at from unnest(:domains::text[]) as d
+                        on conflict (domain) do nothing
+                        """).param("domains", sorted).param("at", Timestamp.from(at)).update();
+        var ids = new HashMap<String, Long>();
+        jdbc.sql("select id, domain from company where domain = any(:domains)")
+                .param("domains", sorted)
+                .query((row, i) -> ids.put(row.getString("domain"), row.getLong("id")))
+                .list();
+        return ids;
+    }
+
+    @Override
+    public void linkCompanies(Map<Long, Long> companyByLead) {
+        if (companyByLead.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update lead l set company_id = u.company
+                          from unnest(:leads::bigint[], :companies::bigint[]) as u(lead, company)
+                         where l.id = u.lead
+                        """)
+                .param("leads", companyByLead.keySet().toArray(Long[]::new))
+                .param("companies", companyByLead.values().toArray(Long[]::new))
+                .update();
+    }
+
+    @Override
+    public Map<Long, Map<String, String>> companyProfiles(Collection<Long> companyIds) {
+        var profiles = new HashMap<Long, Map<String, String>>();
+        if (companyIds.isEmpty()) {
+            return profiles;
+        }
+        jdbc.sql("select id, profile from company where id = any(:ids)")
+                .param("ids", companyIds.stream().distinct().toArray(Long[]::new))
+                .query((row, i) -> profiles.put(row.getLong("id"), json.textMap(row.getString("profile"))))
+                .list();
+        return profiles;
+    }
+
+    @Override
+    public void saveProfiles(Map<Long, Map<String, String>> profiles, Instant at) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update lead l set profile = u.profile::jsonb, updated_at = :at
+                          from unnest(:ids::bigint[], :profiles::text[]) as u(id, profile)
+                         where l.id = u.id
+                        """)
+                .param("ids", profiles.keySet().toArray(Long[]::new))
+                .param("profiles", profiles.values().stream().map(json::text).toArray(String[]::new))
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    @Override
+    public void mergeCompanyProfiles(Map<Long, Map<String, String>> fields, Instant at) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update company c set profile = c.profile || u.fields::jsonb, updated_at = :at,
+                               normalized_name = coalesce(u.normalized, c.normalized_name)
+                          from unnest(:ids::bigint[], :fields::text[], :normalized::text[]) as u(id, fields, normalized)
+                         where c.id = u.id
+                        """)
+                .param("ids", fields.keySet().toArray(Long[]::new))
+                .param("fields", fields.values().stream().map(json::text).toArray(String[]::new))
+                .param(
+                        "normalized",
+                        fields.values().stream()
+                                .map(f -> Optional.ofNullable(f.get("company.name"))
+                                        .map(AccountNames::normalize)
+                                        .orElse(null))
+                                .toArray(String[]::new))
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     @Override

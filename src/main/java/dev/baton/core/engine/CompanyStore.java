@@ -19,6 +19,19 @@ public interface CompanyStore {
             Optional<Long> leadId,
             String why) {}
 
+    /** A lead's word on a company field. */
+    record Claim(long companyId, long leadId, String field, String value) {}
+
+    /** As {@link #claim} for many at once. */
+    void claimAll(List<Claim> claims, Instant at);
+
+    /** The tallies of these fields of these companies, by company and field. */
+    Map<Long, Map<String, List<CompanyFact.Tally>>> tallies(
+            java.util.Set<Long> companyIds, java.util.Set<String> fields);
+
+    /** The fields set on each of these companies itself, by company. */
+    Map<Long, Map<String, String>> pinned(java.util.Set<Long> companyIds);
+
     /** A company of the lead's own, with no domain, so that no other lead is matched to it; returns its id. */
     long ownCompany(Instant at);
 
@@ -34,6 +47,9 @@ public interface CompanyStore {
     void pin(long companyId, Map<String, String> fields);
 
     void record(long companyId, List<Change> changes);
+
+    /** As {@link #record} for several companies at once, by company id. */
+    void recordAll(Map<Long, List<Change>> changes);
 
     /** Every change of the company's fields, oldest first. */
     List<Change> history(long companyId);

@@ -72,6 +72,21 @@ public interface LeadStore {
 
     void linkCompany(long leadId, long companyId);
 
+    /** The companies with these domains, created where there are none; their ids by domain. */
+    Map<String, Long> companiesWithDomains(java.util.Collection<String> domains, Instant at);
+
+    /** Links each lead (the key) to its company (the value). */
+    void linkCompanies(Map<Long, Long> companyByLead);
+
+    /** The profiles of these companies, by id. */
+    Map<Long, Map<String, String>> companyProfiles(java.util.Collection<Long> companyIds);
+
+    /** Replaces the profiles of these leads, by lead id. */
+    void saveProfiles(Map<Long, Map<String, String>> profiles, Instant at);
+
+    /** As {@link #mergeCompanyProfile} for several companies at once, by company id. */
+    void mergeCompanyProfiles(Map<Long, Map<String, String>> fields, Instant at);
+
     void saveProfile(long leadId, Map<String, String> profile, Instant at);
 
     /** Sets these fields of the company's profile, leaving the others as they are (another lead may set them). */

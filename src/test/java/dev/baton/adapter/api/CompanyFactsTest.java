@@ -111,6 +111,53 @@ class CompanyFactsTest extends LeadScenarios {
     }
 
     @Test
+    void aFileOfLeadsDecidesItsCompaniesAsTheApiDoes() {
+        String domain = unique("umbrella") + ".example";
+        String solo = unique("solo") + "@gmail.com";
+        String csv = "email,company_name,company_employees\n"
+                + "a@" + domain + ",Umbrella,300\n"
+                + "b@" + domain + ",Umbrella Corp,\n"
+                + "c@" + domain + ",Umbrella Corp,\n"
+                + solo + ",Solo Consulting,3\n";
+
+        Response imported = post("/api/v1/imports/leads", "text/csv", csv);
+        Response again = post("/api/v1/imports/leads", "text/csv", csv);
+
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        long first = jdbc.sql("select id from lead where email = :e")
+                .param("e", "a@" + domain)
+                .query(Long.class)
+                .single();
+        long company = companyOf(first);
+        JsonNode shown = get("/api/v1/companies/" + company).json();
+        assertThat(shown.get("name").asString()).isEqualTo("Umbrella Corp");
+        assertThat(shown.get("leads").asLong()).isEqualTo(3);
+        assertThat(shown.at("/profile/company.employees").asString()).isEqualTo("300");
+        JsonNode history = get("/api/v1/companies/" + company + "/history").json();
+        assertThat(history)
+                .filteredOn(c -> c.get("field").asString().equals("company.name"))
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.get("to").asString()).isEqualTo("Umbrella Corp");
+                    assertThat(change.get("why").asString()).isEqualTo("reported by 2 of the 3 leads that give it");
+                    assertThat(change.get("lead").asLong()).isNotEqualTo(first);
+                });
+        long own = jdbc.sql("select id from lead where email = :e")
+                .param("e", solo)
+                .query(Long.class)
+                .single();
+        assertThat(get("/api/v1/companies/" + companyOf(own))
+                        .json()
+                        .get("domain")
+                        .isNull())
+                .isTrue();
+        assertThat(lead(own).at("/company/company.name").asString()).isEqualTo("Solo Consulting");
+        assertThat(again.json().at("/counts/unchanged").asLong()).isEqualTo(4);
+        assertThat(get("/api/v1/companies/" + company + "/history").json().size())
+                .isEqualTo(history.size());
+    }
+
+    @Test
     void theHistoryCannotBeRewritten() {
         String domain = unique("initech") + ".example";
         long lead = createLead("{\"email\":\"a@" + domain + "\",\"company\":{\"name\":\"Initech\"}}");
