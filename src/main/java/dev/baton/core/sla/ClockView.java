@@ -46,12 +46,21 @@ public record ClockView(
                         : Optional.empty());
     }
 
-    /** "first-touch by 2026-10-12 16:30 America/New_York: running, 3h30m of business time left". */
+    /**
+     * "first-touch by 2026-10-12 16:30 America/New_York: running, 3h30m of business time left" — the time left to the
+     * minute, rounded down ("less than a minute" under one).
+     */
     public String describe() {
-        String left = businessTimeLeft.isZero()
-                ? ""
-                : ", " + businessTimeLeft.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                        + " of business time left";
+        String left = businessTimeLeft.isZero() ? "" : ", " + minutes(businessTimeLeft) + " of business time left";
         return clock + " by " + deadlineLocal + ": " + state + left;
+    }
+
+    private static String minutes(java.time.Duration left) {
+        long minutes = left.toMinutes();
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        long hours = minutes / 60;
+        return (hours > 0 ? hours + "h" : "") + (minutes % 60 > 0 || hours == 0 ? minutes % 60 + "m" : "");
     }
 }
