@@ -34,23 +34,6 @@ public final class JdbcCompanyStore implements CompanyStore {
     }
 
     @Override
-    public void claim(long companyId, long leadId, String field, String value, Instant at) {
-        jdbc.sql("""
-                        insert into company_claim (company_id, field, lead_id, value, claimed_at)
-                        values (:company, :field, :lead, :value, :at)
-                        on conflict (company_id, field, lead_id)
-                        do update set value = excluded.value, claimed_at = excluded.claimed_at
-                         where company_claim.value <> excluded.value
-                        """)
-                .param("company", companyId)
-                .param("field", field)
-                .param("lead", leadId)
-                .param("value", value)
-                .param("at", Timestamp.from(at))
-                .update();
-    }
-
-    @Override
     public void claimAll(List<Claim> claims, Instant at) {
         if (claims.isEmpty()) {
             return;
@@ -102,32 +85,6 @@ public final class JdbcCompanyStore implements CompanyStore {
                 .query((row, i) -> pinned.put(row.getLong("id"), json.textMap(row.getString("pinned"))))
                 .list();
         return pinned;
-    }
-
-    @Override
-    public List<CompanyFact.Tally> tallies(long companyId, String field) {
-        return jdbc.sql("""
-                        select value, count(*) as leads, min(claimed_at) as first_at from company_claim
-                         where company_id = :company and field = :field
-                         group by value order by value
-                        """)
-                .param("company", companyId)
-                .param("field", field)
-                .query((row, i) -> new CompanyFact.Tally(
-                        row.getString("value"),
-                        row.getLong("leads"),
-                        row.getTimestamp("first_at").toInstant()))
-                .list();
-    }
-
-    @Override
-    public Map<String, String> pinned(long companyId) {
-        return jdbc.sql("select pinned from company where id = :id")
-                .param("id", companyId)
-                .query(String.class)
-                .optional()
-                .map(json::textMap)
-                .orElse(Map.of());
     }
 
     @Override

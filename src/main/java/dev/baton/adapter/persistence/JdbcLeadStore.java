@@ -255,19 +255,6 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public long companyWithDomain(String domain, Instant at) {
-        jdbc.sql("""
-                        insert into company (domain, profile, created_at, updated_at)
-                        values (:domain, jsonb_build_object('company.domain', :domain), :at, :at)
-                        on conflict (domain) do nothing
-                        """).param("domain", domain).param("at", Timestamp.from(at)).update();
-        return jdbc.sql("select id from company where domain = :domain")
-                .param("domain", domain)
-                .query(Long.class)
-                .single();
-    }
-
-    @Override
     public Map<String, Long> companiesWithDomains(Collection<String> domains, Instant at) {
         String[] sorted = domains.stream().sorted().distinct().toArray(String[]::new);
         jdbc.sql("""

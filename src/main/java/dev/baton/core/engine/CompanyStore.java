@@ -22,27 +22,20 @@ public interface CompanyStore {
     /** A lead's word on a company field. */
     record Claim(long companyId, long leadId, String field, String value) {}
 
-    /** As {@link #claim} for many at once. */
+    /** Keeps each claim as its lead's word on the field, replacing the lead's earlier one. */
     void claimAll(List<Claim> claims, Instant at);
 
-    /** The tallies of these fields of these companies, by company and field. */
+    /**
+     * The values the companies' leads report for these fields, with how many leads report each, by company and field.
+     */
     Map<Long, Map<String, List<CompanyFact.Tally>>> tallies(
             java.util.Set<Long> companyIds, java.util.Set<String> fields);
 
-    /** The fields set on each of these companies itself, by company. */
+    /** The fields set on each of these companies itself, which its leads' claims do not change; by company. */
     Map<Long, Map<String, String>> pinned(java.util.Set<Long> companyIds);
 
     /** A company of the lead's own, with no domain, so that no other lead is matched to it; returns its id. */
     long ownCompany(Instant at);
-
-    /** Keeps the value as the lead's word on the field, replacing the lead's earlier one. */
-    void claim(long companyId, long leadId, String field, String value, Instant at);
-
-    /** The values the company's leads report for the field, with how many leads report each. */
-    List<CompanyFact.Tally> tallies(long companyId, String field);
-
-    /** The fields set on the company itself, which its leads' claims do not change. */
-    Map<String, String> pinned(long companyId);
 
     void pin(long companyId, Map<String, String> fields);
 

@@ -86,22 +86,7 @@ public final class LeadIntake {
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */
     public Upserted upsert(LeadInput input, String actor) {
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            StoredLead lead = leads.lockOrCreate(input.email(), now);
-            if (lead.created()) {
-                leads.append(
-                        lead.id(),
-                        new HistoryEntry(
-                                new LeadEvent.LeadCreated(lead.email().address(), now, actor), "api", version()));
-            }
-            var notes = new ArrayList<String>();
-            boolean changed = mergeProfile(lead, input.fields(), actor, now, notes);
-            StoredLead merged = leads.lock(lead.id()).orElseThrow();
-            rescore(merged, now, "profile changed");
-            StoredLead stored = leads.find(lead.id()).orElseThrow();
-            return new Upserted(lead.created() ? stored.asCreated() : stored, lead.created() || changed, notes);
-        });
+        return upsertAll(List.of(input), actor).get(0);
     }
 
     /**
@@ -395,97 +380,6 @@ public final class LeadIntake {
             }
             return new Routed(toReps, queued);
         });
-    }
-
-    /** Merges the fields into the lead and its company; returns whether anything changed. */
-    private boolean mergeProfile(
-            StoredLead lead, Map<String, String> fields, String actor, Instant now, List<String> notes) {
-        var leadFields = new TreeMap<String, String>();
-        var companyFields = new TreeMap<String, String>();
-        fields.forEach((field, value) -> (field.startsWith("company.") ? companyFields : leadFields).put(field, value));
-        Map<String, LeadEvent.FieldChange> changes = new LinkedHashMap<>();
-        var profile = new TreeMap<>(lead.profile());
-        leadFields.forEach((field, value) -> change(profile, field, value, changes));
-        if (!changes.isEmpty()) {
-            leads.saveProfile(lead.id(), profile, now);
-        }
-        Optional<String> written = Optional.ofNullable(companyFields.remove("company.domain"))
-                .map(domain -> domain.strip().toLowerCase(java.util.Locale.ROOT));
-        Optional<String> domain =
-                written.filter(d -> !Email.isFreeMail(d)).or(() -> lead.email().companyDomain());
-        companyFields.values().removeIf(value -> value == null || value.isBlank());
-        Optional<Long> companyId = lead.companyId();
-        StoredLead current = lead;
-        if (companyId.isEmpty() && (domain.isPresent() || !companyFields.isEmpty())) {
-            if (domain.isPresent()) {
-                companyId = Optional.of(leads.companyWithDomain(domain.get(), now));
-                changes.put("company.domain", new LeadEvent.FieldChange(Optional.empty(), domain.get()));
-            } else {
-                companyId = Optional.of(companies.ownCompany(now));
-                notes.add(lead.email().domain() + " is a free-mail domain, so the company facts are kept as this"
-                        + " lead's own company, matched to no other lead by domain");
-            }
-            leads.linkCompany(lead.id(), companyId.get());
-            current = leads.lock(lead.id()).orElseThrow();
-        }
-        if (companyId.isPresent() && !companyFields.isEmpty()) {
-            changes.putAll(claim(companyId.get(), current, companyFields, actor, now, notes));
-        }
-        if (!changes.isEmpty()) {
-            leads.append(
-                    lead.id(),
-                    new HistoryEntry(new LeadEvent.LeadFieldsChanged(changes, now, actor), "api", version()));
-        }
-        return !changes.isEmpty();
-    }
-
-    /**
-     * Keeps the lead's word on each company field and sets the field to the value the company's facts now call for
-     * ({@link CompanyFact}); returns the fields that changed.
-     */
-    private Map<String, LeadEvent.FieldChange> claim(
-            long companyId,
-            StoredLead lead,
-            Map<String, String> fields,
-            String actor,
-            Instant now,
-            List<String> notes) {
-        Map<String, String> pinned = companies.pinned(companyId);
-        var changes = new LinkedHashMap<String, LeadEvent.FieldChange>();
-        var merged = new TreeMap<String, String>();
-        var history = new ArrayList<CompanyStore.Change>();
-        fields.forEach((field, value) -> {
-            String is = value.strip();
-            companies.claim(companyId, lead.id(), field, is, now);
-            Optional<String> was = Optional.ofNullable(lead.companyProfile().get(field));
-            Optional<CompanyFact.Decision> decision = CompanyFact.decide(
-                    was, Optional.ofNullable(pinned.get(field)), companies.tallies(companyId, field));
-            if (decision.isEmpty()) {
-                return;
-            }
-            String shown = decision.get().value();
-            if (!was.equals(Optional.of(shown))) {
-                merged.put(field, shown);
-                changes.put(field, new LeadEvent.FieldChange(was, shown));
-                history.add(new CompanyStore.Change(
-                        field,
-                        was,
-                        Optional.of(shown),
-                        now,
-                        actor,
-                        Optional.of(lead.id()),
-                        decision.get().why()));
-            }
-            if (!shown.equals(is)) {
-                notes.add(field + ": the company keeps '" + shown + "' ("
-                        + decision.get().why() + "); this lead's '" + is + "' is kept as its own report");
-            }
-        });
-        if (!merged.isEmpty()) {
-            leads.mergeCompanyProfile(companyId, merged, now);
-            companies.record(companyId, history);
-        }
-        return changes;
     }
 
     private static void change(

@@ -67,9 +67,6 @@ public interface LeadStore {
 
     void appendAll(List<LeadEntry> entries);
 
-    /** The company with this domain, created if there is none; returns its id. */
-    long companyWithDomain(String domain, Instant at);
-
     void linkCompany(long leadId, long companyId);
 
     /** The companies with these domains, created where there are none; their ids by domain. */
