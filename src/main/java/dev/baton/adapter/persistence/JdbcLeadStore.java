@@ -271,21 +271,6 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public void linkCompanies(Map<Long, Long> companyByLead) {
-        if (companyByLead.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        update lead l set company_id = u.company
-                          from unnest(:leads::bigint[], :companies::bigint[]) as u(lead, company)
-                         where l.id = u.lead
-                        """)
-                .param("leads", companyByLead.keySet().toArray(Long[]::new))
-                .param("companies", companyByLead.values().toArray(Long[]::new))
-                .update();
-    }
-
-    @Override
     public Map<Long, Map<String, String>> companyProfiles(Collection<Long> companyIds) {
         var profiles = new HashMap<Long, Map<String, String>>();
         if (companyIds.isEmpty()) {
@@ -299,17 +284,26 @@ public final class JdbcLeadStore implements LeadStore {
     }
 
     @Override
-    public void saveProfiles(Map<Long, Map<String, String>> profiles, Instant at) {
-        if (profiles.isEmpty()) {
+    public void saveProfiles(Map<Long, Map<String, String>> profiles, Map<Long, Long> companyByLead, Instant at) {
+        var ids = new java.util.TreeSet<Long>(profiles.keySet());
+        ids.addAll(companyByLead.keySet());
+        if (ids.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        update lead l set profile = u.profile::jsonb, updated_at = :at
-                          from unnest(:ids::bigint[], :profiles::text[]) as u(id, profile)
+                        update lead l set profile = coalesce(u.profile::jsonb, l.profile),
+                               company_id = coalesce(u.company, l.company_id),
+                               updated_at = case when u.profile is null then l.updated_at else :at end
+                          from unnest(:ids::bigint[], :profiles::text[], :companies::bigint[]) as u(id, profile, company)
                          where l.id = u.id
                         """)
-                .param("ids", profiles.keySet().toArray(Long[]::new))
-                .param("profiles", profiles.values().stream().map(json::text).toArray(String[]::new))
+                .param("ids", ids.toArray(Long[]::new))
+                .param(
+                        "profiles",
+                        ids.stream()
+                                .map(id -> profiles.containsKey(id) ? json.text(profiles.get(id)) : null)
+                                .toArray(String[]::new))
+                .param("companies", ids.stream().map(companyByLead::get).toArray(Long[]::new))
                 .param("at", Timestamp.from(at))
                 .update();
     }

@@ -177,21 +177,20 @@ public final class LeadIntake {
                             + " as this lead's own company, matched to no other lead by domain");
                 }
             }
+            var links = new LinkedHashMap<Long, Long>();
             if (!byDomain.isEmpty()) {
                 Map<String, Long> ids = leads.companiesWithDomains(new java.util.TreeSet<>(byDomain.values()), now);
-                var links = new LinkedHashMap<Long, Long>();
                 byDomain.forEach((one, domain) -> {
                     one.companyId = Optional.of(ids.get(domain));
                     links.put(one.lead.id(), ids.get(domain));
                     one.changes.put("company.domain", new LeadEvent.FieldChange(Optional.empty(), domain));
                 });
-                leads.linkCompanies(links);
                 Map<Long, Map<String, String>> current = leads.companyProfiles(links.values());
                 byDomain.keySet()
                         .forEach(one -> one.companyProfile = current.getOrDefault(one.companyId.get(), Map.of()));
             }
             claimAll(pending, actor, now);
-            leads.saveProfiles(profiles, now);
+            leads.saveProfiles(profiles, links, now);
             for (Pending one : pending) {
                 if (!one.changes.isEmpty()) {
                     entries.add(new LeadStore.LeadEntry(

@@ -72,14 +72,14 @@ public interface LeadStore {
     /** The companies with these domains, created where there are none; their ids by domain. */
     Map<String, Long> companiesWithDomains(java.util.Collection<String> domains, Instant at);
 
-    /** Links each lead (the key) to its company (the value). */
-    void linkCompanies(Map<Long, Long> companyByLead);
-
     /** The profiles of these companies, by id. */
     Map<Long, Map<String, String>> companyProfiles(java.util.Collection<Long> companyIds);
 
-    /** Replaces the profiles of these leads, by lead id. */
-    void saveProfiles(Map<Long, Map<String, String>> profiles, Instant at);
+    /**
+     * Replaces the profiles of these leads and links these to their companies, both by lead id, in one write of each
+     * lead row.
+     */
+    void saveProfiles(Map<Long, Map<String, String>> profiles, Map<Long, Long> companyByLead, Instant at);
 
     /** As {@link #mergeCompanyProfile} for several companies at once, by company id. */
     void mergeCompanyProfiles(Map<Long, Map<String, String>> fields, Instant at);
