@@ -1,6 +1,5 @@
 package dev.baton.core.engine;
 
-import dev.baton.core.lead.CompanyFact;
 import dev.baton.core.lead.Email;
 import dev.baton.core.lead.EngagementEvent;
 import dev.baton.core.lead.RawEvent;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +62,7 @@ public final class LeadIntake {
     private final Transactions transactions;
     private final Clock clock;
     private final Rescorer rescorer;
+    private final LeadBatch batch;
 
     public LeadIntake(
             LeadStore leads,
@@ -82,6 +81,7 @@ public final class LeadIntake {
         this.transactions = transactions;
         this.clock = clock;
         this.rescorer = new Rescorer(leads, roster, engagement, clocks, notices);
+        this.batch = new LeadBatch(leads, companies, active, rescorer);
     }
 
     /** Creates or updates a lead and its company; returns the lead as it now stands. */
@@ -111,200 +111,11 @@ public final class LeadIntake {
         return results;
     }
 
-    /** One lead's part of a batch: its input, the lead as locked, and what the batch changes of it. */
-    private static final class Pending {
-        final LeadInput input;
-        final StoredLead lead;
-        final Map<String, LeadEvent.FieldChange> changes = new LinkedHashMap<>();
-        final Map<String, String> companyFields = new TreeMap<>();
-        final List<String> notes = new ArrayList<>();
-        Optional<Long> companyId;
-        Map<String, String> companyProfile;
-
-        Pending(LeadInput input, StoredLead lead) {
-            this.input = input;
-            this.lead = lead;
-            this.companyId = lead.companyId();
-            this.companyProfile = lead.companyProfile();
-        }
-    }
-
     private List<Upserted> upsertDistinct(List<LeadInput> inputs, String actor) {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        return transactions.inTransaction(() -> {
-            Instant now = clock.instant();
-            Optional<Integer> version = version();
-            Map<String, StoredLead> locked =
-                    leads.lockOrCreateAll(inputs.stream().map(LeadInput::email).toList(), now);
-            var pending = new ArrayList<Pending>();
-            var entries = new ArrayList<LeadStore.LeadEntry>();
-            var profiles = new LinkedHashMap<Long, Map<String, String>>();
-            var byDomain = new LinkedHashMap<Pending, String>();
-            for (LeadInput input : inputs) {
-                var one = new Pending(input, locked.get(input.email().address()));
-                pending.add(one);
-                if (one.lead.created()) {
-                    entries.add(new LeadStore.LeadEntry(
-                            one.lead.id(),
-                            new HistoryEntry(
-                                    new LeadEvent.LeadCreated(input.email().address(), now, actor), "api", version)));
-                }
-                var profile = new TreeMap<>(one.lead.profile());
-                input.fields().forEach((field, value) -> {
-                    if (field.startsWith("company.")) {
-                        one.companyFields.put(field, value);
-                    } else {
-                        change(profile, field, value, one.changes);
-                    }
-                });
-                if (!one.changes.isEmpty()) {
-                    profiles.put(one.lead.id(), profile);
-                }
-                Optional<String> written = Optional.ofNullable(one.companyFields.remove("company.domain"))
-                        .map(domain -> domain.strip().toLowerCase(java.util.Locale.ROOT));
-                Optional<String> domain = written.filter(d -> !Email.isFreeMail(d))
-                        .or(() -> one.lead.email().companyDomain());
-                one.companyFields.values().removeIf(value -> value == null || value.isBlank());
-                if (one.companyId.isEmpty() && domain.isPresent()) {
-                    byDomain.put(one, domain.get());
-                } else if (one.companyId.isEmpty() && !one.companyFields.isEmpty()) {
-                    one.companyId = Optional.of(companies.ownCompany(now));
-                    one.companyProfile = Map.of();
-                    leads.linkCompany(one.lead.id(), one.companyId.get());
-                    one.notes.add(one.lead.email().domain() + " is a free-mail domain, so the company facts are kept"
-                            + " as this lead's own company, matched to no other lead by domain");
-                }
-            }
-            var links = new LinkedHashMap<Long, Long>();
-            if (!byDomain.isEmpty()) {
-                Map<String, Long> ids = leads.companiesWithDomains(new java.util.TreeSet<>(byDomain.values()), now);
-                byDomain.forEach((one, domain) -> {
-                    one.companyId = Optional.of(ids.get(domain));
-                    links.put(one.lead.id(), ids.get(domain));
-                    one.changes.put("company.domain", new LeadEvent.FieldChange(Optional.empty(), domain));
-                });
-                Map<Long, Map<String, String>> current = leads.companyProfiles(links.values());
-                byDomain.keySet()
-                        .forEach(one -> one.companyProfile = current.getOrDefault(one.companyId.get(), Map.of()));
-            }
-            claimAll(pending, actor, now);
-            leads.saveProfiles(profiles, links, now);
-            for (Pending one : pending) {
-                if (!one.changes.isEmpty()) {
-                    entries.add(new LeadStore.LeadEntry(
-                            one.lead.id(),
-                            new HistoryEntry(
-                                    new LeadEvent.LeadFieldsChanged(one.changes, now, actor), "api", version())));
-                }
-            }
-            leads.appendAll(entries);
-            List<Long> ids = pending.stream().map(one -> one.lead.id()).toList();
-            active.current()
-                    .ifPresent(agreement -> rescorer.rescoreAll(
-                            leads.findAll(ids), Map.of(), Set.of(), agreement, now, "profile changed"));
-            Map<Long, StoredLead> stored = new HashMap<>();
-            leads.findAll(ids).forEach(lead -> stored.put(lead.id(), lead));
-            return pending.stream()
-                    .map(one -> {
-                        StoredLead lead = stored.get(one.lead.id());
-                        return new Upserted(
-                                one.lead.created() ? lead.asCreated() : lead,
-                                one.lead.created() || !one.changes.isEmpty(),
-                                one.notes);
-                    })
-                    .toList();
-        });
-    }
-
-    /**
-     * The batch's company claims, each field of each company decided once after all of them ({@link CompanyFact}); a
-     * change is the lead's whose claim carried it, and a lead whose claim the company does not show is told so.
-     */
-    private void claimAll(List<Pending> pending, String actor, Instant now) {
-        var claims = new ArrayList<CompanyStore.Claim>();
-        for (Pending one : pending) {
-            if (one.companyId.isPresent()) {
-                one.companyFields.forEach((field, value) ->
-                        claims.add(new CompanyStore.Claim(one.companyId.get(), one.lead.id(), field, value.strip())));
-            }
-        }
-        if (claims.isEmpty()) {
-            return;
-        }
-        companies.claimAll(claims, now);
-        var companyIds = new java.util.TreeSet<Long>();
-        var fields = new java.util.TreeSet<String>();
-        claims.forEach(claim -> {
-            companyIds.add(claim.companyId());
-            fields.add(claim.field());
-        });
-        Map<Long, Map<String, List<CompanyFact.Tally>>> tallies = companies.tallies(companyIds, fields);
-        Map<Long, Map<String, String>> pinned = companies.pinned(companyIds);
-        var merged = new TreeMap<Long, Map<String, String>>();
-        var history = new LinkedHashMap<Long, List<CompanyStore.Change>>();
-        var decided = new LinkedHashMap<String, Optional<CompanyFact.Decision>>();
-        var carrier = new HashMap<String, Pending>();
-        var shownBefore = new HashMap<Long, Map<String, String>>();
-        pending.forEach(one -> one.companyId.ifPresent(id -> shownBefore.putIfAbsent(id, one.companyProfile)));
-        for (Pending one : pending) {
-            one.companyId.ifPresent(company -> one.companyFields.forEach((field, value) -> {
-                String key = company + "/" + field;
-                Optional<CompanyFact.Decision> decision = decided.computeIfAbsent(
-                        key,
-                        k -> CompanyFact.decide(
-                                Optional.ofNullable(shownBefore.get(company).get(field)),
-                                Optional.ofNullable(
-                                        pinned.getOrDefault(company, Map.of()).get(field)),
-                                tallies.getOrDefault(company, Map.of()).getOrDefault(field, List.of())));
-                Pending first = carrier.get(key);
-                boolean carries =
-                        decision.filter(d -> d.value().equals(value.strip())).isPresent();
-                if (first == null
-                        || carries
-                                && !first.companyFields
-                                        .get(field)
-                                        .strip()
-                                        .equals(decision.get().value())) {
-                    carrier.put(key, one);
-                }
-            }));
-        }
-        for (Pending one : pending) {
-            one.companyId.ifPresent(company -> one.companyFields.forEach((field, value) -> {
-                String key = company + "/" + field;
-                Optional<CompanyFact.Decision> decision = decided.get(key);
-                if (decision.isEmpty()) {
-                    return;
-                }
-                String shown = decision.get().value();
-                Optional<String> was =
-                        Optional.ofNullable(shownBefore.get(company).get(field));
-                if (!was.equals(Optional.of(shown)) && carrier.get(key) == one) {
-                    merged.computeIfAbsent(company, c -> new TreeMap<>()).put(field, shown);
-                    one.changes.put(field, new LeadEvent.FieldChange(was, shown));
-                    history.computeIfAbsent(company, c -> new ArrayList<>())
-                            .add(new CompanyStore.Change(
-                                    field,
-                                    was,
-                                    Optional.of(shown),
-                                    now,
-                                    actor,
-                                    Optional.of(one.lead.id()),
-                                    decision.get().why()));
-                }
-                if (!shown.equals(value.strip())) {
-                    one.notes.add(field + ": the company keeps '" + shown + "' ("
-                            + decision.get().why() + "); this lead's '" + value.strip()
-                            + "' is kept as its own report");
-                }
-            }));
-        }
-        if (!merged.isEmpty()) {
-            leads.mergeCompanyProfiles(merged, now);
-            companies.recordAll(history);
-        }
+        return transactions.inTransaction(() -> batch.apply(inputs, actor, clock.instant(), version()));
     }
 
     /**
@@ -379,17 +190,6 @@ public final class LeadIntake {
             }
             return new Routed(toReps, queued);
         });
-    }
-
-    private static void change(
-            Map<String, String> profile, String field, String value, Map<String, LeadEvent.FieldChange> changes) {
-        String was = profile.get(field);
-        String is = value == null ? null : value.strip();
-        if (is == null || is.isEmpty() || is.equals(was)) {
-            return;
-        }
-        profile.put(field, is);
-        changes.put(field, new LeadEvent.FieldChange(Optional.ofNullable(was), is));
     }
 
     /**
