@@ -17,8 +17,9 @@ import org.springframework.core.Ordered;
 /**
  * Every status a test's Baton answered, by method and path, whoever sent the request: gathered by a filter in front of
  * all others (the access check included), for every test class of the run, and written to
- * {@code target/observed-statuses/} when the test JVM ends, so that {@code DocumentedStatusesTest}, run after all the
- * others (its own surefire execution), can hold the OpenAPI document to what the server really answered.
+ * {@code target/observed-statuses/} under the build's name when the test JVM ends, so that
+ * {@code DocumentedStatusesTest}, run after all the others (its own surefire execution), can hold the OpenAPI document
+ * to what the server really answered in this build.
  */
 public final class ObservedStatuses {
 
@@ -29,10 +30,11 @@ public final class ObservedStatuses {
 
     private static final Set<Observed> SEEN = ConcurrentHashMap.newKeySet();
 
+    /** The build this JVM runs in (set by the pom), so that a check reads its own build's answers only. */
+    private static final String BUILD = "build-" + System.getProperty("baton.observed.build", "none") + "-";
+
     static {
-        if (!Boolean.getBoolean("baton.observed.check")) {
-            forgetEarlierBuilds();
-        }
+        forgetEarlierBuilds();
         Runtime.getRuntime().addShutdownHook(new Thread(ObservedStatuses::write, "observed-statuses"));
     }
 
@@ -43,7 +45,7 @@ public final class ObservedStatuses {
         var all = new HashSet<>(SEEN);
         if (Files.isDirectory(FOLDER)) {
             try (var files = Files.list(FOLDER)) {
-                for (Path file : files.toList()) {
+                for (Path file : files.filter(ObservedStatuses::ofThisBuild).toList()) {
                     for (String line : Files.readAllLines(file)) {
                         String[] parts = line.split("\t");
                         all.add(new Observed(parts[0], parts[1], Integer.parseInt(parts[2])));
@@ -54,13 +56,17 @@ public final class ObservedStatuses {
         return all;
     }
 
-    /** A JVM that records, rather than checks, starts the build's record afresh. */
+    private static boolean ofThisBuild(Path file) {
+        return file.getFileName().toString().startsWith(BUILD);
+    }
+
+    /** The answers other builds wrote are of other code: they are removed. */
     private static void forgetEarlierBuilds() {
         if (!Files.isDirectory(FOLDER)) {
             return;
         }
         try (var files = Files.list(FOLDER)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(file -> !ofThisBuild(file)).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
@@ -78,7 +84,7 @@ public final class ObservedStatuses {
                     .map(o -> o.method() + "\t" + o.path() + "\t" + o.status())
                     .sorted()
                     .toList();
-            Files.write(FOLDER.resolve(ProcessHandle.current().pid() + ".tsv"), lines);
+            Files.write(FOLDER.resolve(BUILD + ProcessHandle.current().pid() + ".tsv"), lines);
         } catch (IOException e) {
             System.err.println("could not write the observed statuses: " + e);
         }
