@@ -54,7 +54,7 @@ class CsvController {
             consumes = {CSV, MediaType.TEXT_PLAIN_VALUE})
     @Operation(
             summary =
-                    "Import a CSV file of leads, events, activities, opportunities, stage-changes or spend, streamed row"
+                    "Import a CSV file of leads, events, activities, opportunities, stage-changes, spend or funnel, streamed row"
                             + " by row. 200 with the report; 400 with every error (line, column) when the header is wrong or,"
                             + " in mode all-or-nothing, any row is — then nothing is applied. mode=valid-rows applies the valid"
                             + " rows and lists the others; dryRun=true reports what would happen and applies nothing;"

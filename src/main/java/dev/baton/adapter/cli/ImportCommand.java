@@ -36,7 +36,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "KIND",
-            description = "leads, events, activities, opportunities, stage-changes or spend")
+            description =
+                    "leads, events, activities, opportunities, stage-changes, spend or funnel (a row per deal, with --mapping)")
     String kind = "";
 
     @Parameters(index = "1", paramLabel = "FILE", description = "the CSV file; its first line names the columns")
