@@ -39,7 +39,7 @@ public final class JdbcCompanyDirectory implements CompanyDirectory {
         });
         text.ifPresent(t -> {
             where.add("(c.domain ilike :text escape '\\' or c.profile->>'company.name' ilike :text escape '\\')");
-            params.put("text", "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", "%" + JdbcLeadListing.likeEscaped(t) + "%");
         });
         List<Company> companies = jdbc.sql(
                         SELECT + " where " + String.join(" and ", where) + " order by c.id limit :size")

@@ -165,11 +165,16 @@ public final class JdbcEngagementStore implements EngagementStore {
                          where lead_id = :lead order by occurred_at, event_id
                         """)
                 .param("lead", leadId)
-                .query((row, i) -> new EngagementEvent(
-                        row.getString("event_id"),
-                        row.getString("type"),
-                        row.getTimestamp("occurred_at").toInstant(),
-                        json.textMap(row.getString("properties"))))
+                .query((row, i) -> event(row, json))
                 .list();
+    }
+
+    /** An event from a row of event_id, type, occurred_at and properties. */
+    static EngagementEvent event(java.sql.ResultSet row, Json json) throws java.sql.SQLException {
+        return new EngagementEvent(
+                row.getString("event_id"),
+                row.getString("type"),
+                row.getTimestamp("occurred_at").toInstant(),
+                json.textMap(row.getString("properties")));
     }
 }

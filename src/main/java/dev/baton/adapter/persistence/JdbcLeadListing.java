@@ -150,11 +150,7 @@ public final class JdbcLeadListing implements LeadListing {
                         + " where lead_id = :lead" + after
                         + " order by occurred_at desc, event_id desc limit :size")
                 .params(params)
-                .query((row, i) -> new EngagementEvent(
-                        row.getString("event_id"),
-                        row.getString("type"),
-                        row.getTimestamp("occurred_at").toInstant(),
-                        json.textMap(row.getString("properties"))))
+                .query((row, i) -> JdbcEngagementStore.event(row, json))
                 .list();
         if (events.size() <= limit) {
             return new Events(events, Optional.empty());
@@ -206,7 +202,8 @@ public final class JdbcLeadListing implements LeadListing {
         return ChronoUnit.MICROS.between(Instant.EPOCH, at);
     }
 
-    private static String likeEscaped(String text) {
+    /** The text as a LIKE pattern that matches it literally, its %, _ and backslashes escaped. */
+    static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
