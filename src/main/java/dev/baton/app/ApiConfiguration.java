@@ -67,12 +67,18 @@ class ApiConfiguration {
                 .info(new Info()
                         .title("Baton API")
                         .description("The marketing–sales agreement, its versions and sign-off; leads, their events,"
-                                + " lifecycle and routing; the roster; CSV import and export. Every request needs"
-                                + " 'Authorization: Bearer <token>' (401 without it or with a wrong one). Errors are"
-                                + " RFC 9457 problem details naming the field. Paths spelled ambiguously (encoded"
-                                + " slashes or periods, dot segments, ';' parameters) are refused with 400; bodies"
-                                + " larger than the limit (10 MiB by default) with 413, except the streamed CSV"
-                                + " imports.")
+                                + " lifecycle and routing; the roster; users, API tokens and the audit trail; CSV"
+                                + " import and export. Every request needs 'Authorization: Bearer <token>' (401"
+                                + " without it or with a wrong, revoked or expired one): an API token an admin made"
+                                + " (POST /api/v1/tokens), which acts as its owner within its scopes (ingest, read,"
+                                + " write, admin), or the bootstrap admin token BATON_API_TOKEN. Event intake may be"
+                                + " signed instead, as Standard Webhooks sign (webhook-id, webhook-timestamp,"
+                                + " webhook-signature over id.timestamp.body with BATON_API_INGEST_SECRET). What the"
+                                + " owner's roles or the token's scopes do not allow is refused with 403; over a"
+                                + " token's rate limit with 429 and Retry-After. Errors are RFC 9457 problem details"
+                                + " naming the field. Paths spelled ambiguously (encoded slashes or periods, dot"
+                                + " segments, ';' parameters) are refused with 400; bodies larger than the limit"
+                                + " (10 MiB by default) with 413, except the streamed CSV imports.")
                         .version("v1")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
@@ -80,7 +86,32 @@ class ApiConfiguration {
                                 "token",
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
-                                        .scheme("bearer")))
+                                        .scheme("bearer")
+                                        .description("An API token (baton_…) or the bootstrap BATON_API_TOKEN"))
+                        .addSecuritySchemes(
+                                "signature",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("webhook-signature")
+                                        .description("For POST /api/v1/events only: v1,<base64 of HMAC-SHA256 with"
+                                                + " the intake secret over webhook-id.webhook-timestamp.body>, sent"
+                                                + " with the webhook-id and webhook-timestamp (seconds since the"
+                                                + " epoch, within five minutes) headers")))
                 .addSecurityItem(new SecurityRequirement().addList("token"));
+    }
+
+    /** Controllers take the request's {@link dev.baton.core.access.Actor} as a parameter; the document hides it. */
+    @Bean
+    WebMvcConfigurer currentActor() {
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+                .addRequestWrapperToIgnore(dev.baton.core.access.Actor.class);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(
+                    List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new dev.baton.adapter.security.CurrentActor());
+            }
+        };
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Baton's settings, bound from {@code baton.*} properties or the environment ({@code BATON_DATA_DIR},
- * {@code BATON_DATABASE_URL}, {@code BATON_DATABASE_USER}, {@code BATON_DATABASE_PASSWORD}, {@code BATON_API_TOKEN}).
+ * {@code BATON_DATABASE_URL}, {@code BATON_DATABASE_USER}, {@code BATON_DATABASE_PASSWORD}, {@code BATON_API_TOKEN},
+ * {@code BATON_API_INGEST_SECRET}, {@code BATON_ADMIN_EMAIL}, {@code BATON_ADMIN_PASSWORD}).
  */
 @ConfigurationProperties("baton")
 public record BatonSettings(
@@ -18,7 +19,37 @@ public record BatonSettings(
         @DefaultValue Ingest ingest,
         @DefaultValue Sla sla,
         @DefaultValue Notifications notifications,
-        @DefaultValue Escalations escalations) {
+        @DefaultValue Escalations escalations,
+        @DefaultValue Admin admin,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Sso sso) {
+
+    /**
+     * The first admin, made on the first start when there is no user yet ({@code BATON_ADMIN_EMAIL},
+     * {@code BATON_ADMIN_PASSWORD}); without a password a one-time one is printed once, to be changed at the first
+     * sign-in.
+     */
+    public record Admin(@Nullable String email, @Nullable String password) {}
+
+    /**
+     * Signing in on the web pages: how many failures in a row lock an account and for how long, how many attempts a
+     * minute one address may make, and how long passwords must be.
+     */
+    public record SignIn(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") java.time.Duration lockout,
+            @DefaultValue("10") int attemptsPerMinute,
+            @DefaultValue("12") int minPasswordLength) {}
+
+    /**
+     * Single sign-on with OpenID Connect, on when a {@code spring.security.oauth2.client.registration.*} is set: which
+     * claim holds the email, which the groups, and which roles each group gives ({@code baton.sso.roles.<group>=
+     * rep,sales_manager}).
+     */
+    public record Sso(
+            @DefaultValue("email") String emailClaim,
+            @DefaultValue("groups") String rolesClaim,
+            @DefaultValue java.util.Map<String, String> roles) {}
 
     /** Whether this instance evaluates the agreement's program escalations, and how often. */
     public record Escalations(
@@ -94,10 +125,13 @@ public record BatonSettings(
     }
 
     /**
-     * The token API clients send as {@code Authorization: Bearer …} (generated per run when blank), and the largest
-     * request body the API takes.
+     * The bootstrap admin token ({@code BATON_API_TOKEN}: sent as {@code Authorization: Bearer …}, generated per run
+     * when blank), the largest request body the API takes, the secret event intake may be signed with instead of a
+     * token ({@code BATON_API_INGEST_SECRET}), and each token's default rate limit.
      */
     public record Api(
             @Nullable String token,
-            @DefaultValue("10485760") long maxBodyBytes) {}
+            @DefaultValue("10485760") long maxBodyBytes,
+            @Nullable String ingestSecret,
+            @DefaultValue("6000") int requestsPerMinute) {}
 }

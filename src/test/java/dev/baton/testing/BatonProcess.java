@@ -90,6 +90,8 @@ public final class BatonProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BATON_API_TOKEN", TOKEN);
+        // benchmarks send far more than an integration would; their token is not what they measure
+        builder.environment().put("BATON_API_REQUESTSPERMINUTE", "100000000");
         builder.environment().remove("BATON_DATABASE_URL");
         var baton = new BatonProcess(builder.start(), dataDir, port);
         try {
@@ -116,6 +118,8 @@ public final class BatonProcess implements AutoCloseable {
         command.addAll(List.of("serve", "--port", "" + freePort(), "--data-dir", dataDir.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BATON_API_TOKEN", TOKEN);
+        // benchmarks send far more than an integration would; their token is not what they measure
+        builder.environment().put("BATON_API_REQUESTSPERMINUTE", "100000000");
         builder.environment().remove("BATON_DATABASE_URL");
         Process process = builder.start();
         CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
@@ -204,14 +208,11 @@ public final class BatonProcess implements AutoCloseable {
 
     /** Proposes an agreement, has marketing and sales sign it, and activates it; returns its version number. */
     public int activateAgreement(String yaml) throws IOException {
-        JsonNode proposed = json(send(request("/api/v1/agreements?author=revops")
+        JsonNode proposed = json(send(request("/api/v1/agreements")
                 .header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml))));
         int number = proposed.get("number").asInt();
-        postJson(
-                "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"marketing\",\"approver\":\"m@x.example\"}");
-        postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\",\"approver\":\"s@x.example\"}");
-        postJson("/api/v1/agreements/" + number + "/activation", "{\"actor\":\"revops\"}");
+        Signers.signAndActivate("http://localhost:" + port, TOKEN, number);
         return number;
     }
 

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -37,25 +36,10 @@ public final class Instances {
 
     /** Stores an agreement, has marketing and sales approve it, and activates it. */
     public static void activate(int port, String token, String agreement) throws Exception {
-        HttpResponse<String> created =
-                post(port, token, "/api/v1/agreements?author=revops", "application/yaml", agreement);
+        HttpResponse<String> created = post(port, token, "/api/v1/agreements", "application/yaml", agreement);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String number = created.body().replaceAll("(?s).*\"number\":(\\d+).*", "$1");
-        for (String side : List.of("marketing", "sales")) {
-            post(
-                    port,
-                    token,
-                    "/api/v1/agreements/" + number + "/approvals",
-                    "application/json",
-                    "{\"side\":\"" + side + "\",\"approver\":\"" + side + "@pool.example\"}");
-        }
-        HttpResponse<String> active = post(
-                port,
-                token,
-                "/api/v1/agreements/" + number + "/activation",
-                "application/json",
-                "{\"actor\":\"revops\"}");
-        assertThat(active.statusCode()).as(active.body()).isEqualTo(200);
+        Signers.signAndActivate("http://localhost:" + port, token, Integer.parseInt(number));
     }
 
     public static long count(Connection db, String sql) {

@@ -42,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "baton.api.token=" + IntegrationTest.TOKEN,
+            // the clock stands still unless a test moves it, so a bucket would never refill: tests of the limit set
+            // their own
+            "baton.api.requests-per-minute=100000000",
             "baton.rescoring.worker=false",
             "baton.sla.timers=false",
             "baton.escalations.worker=false",
@@ -174,16 +177,89 @@ public abstract class IntegrationTest {
 
     /** Stores, signs and activates an agreement; returns its version number. */
     protected int activate(String source, String file) {
-        Response created = post("/api/v1/agreements?author=revops", "application/yaml", source);
+        Response created = post("/api/v1/agreements", "application/yaml", source);
+        if (created.status() != 201) {
+            throw new IllegalStateException("could not store " + file + ": " + created.body());
+        }
         int number = created.json().get("number").asInt();
-        postJson(
-                "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"marketing\",\"approver\":\"m@x.example\"}");
-        postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\",\"approver\":\"s@x.example\"}");
-        Response active = postJson("/api/v1/agreements/" + number + "/activation", "{\"actor\":\"revops\"}");
+        signAndActivate(number, file);
+        return number;
+    }
+
+    /** Signs a stored version for both sides, by a marketer and a sales manager, and activates it. */
+    protected void signAndActivate(int number, String file) {
+        as(MARKETER, "POST", "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"marketing\"}");
+        as(SALES_MANAGER, "POST", "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\"}");
+        Response active = postJson("/api/v1/agreements/" + number + "/activation", "{}");
         if (active.status() != 200) {
             throw new IllegalStateException("could not activate " + file + ": " + active.body());
         }
-        return number;
+    }
+
+    /** The marketer who signs agreements for marketing in these tests. */
+    protected static final String MARKETER = "m@x.example";
+
+    /** The sales manager who signs agreements for sales in these tests. */
+    protected static final String SALES_MANAGER = "s@x.example";
+
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * An API token with every scope for the user with this email, made (with the user, holding these roles) the first
+     * time this Baton is asked; the roles of the two signers above are known.
+     */
+    protected String tokenOf(String email, String... roles) {
+        return TOKENS.computeIfAbsent(port + "/" + email, key -> {
+            String[] held = roles.length > 0
+                    ? roles
+                    : email.equals(MARKETER)
+                            ? new String[] {"marketing"}
+                            : email.equals(SALES_MANAGER) ? new String[] {"sales_manager"} : new String[] {"rep"};
+            String list = java.util.Arrays.stream(held)
+                    .map(r -> "\"" + r + "\"")
+                    .collect(java.util.stream.Collectors.joining(","));
+            Response user = postJson("/api/v1/users", "{\"email\":\"" + email + "\",\"roles\":[" + list + "]}");
+            if (user.status() != 201 && user.status() != 409) {
+                throw new IllegalStateException("could not add " + email + ": " + user.body());
+            }
+            Response token = postJson(
+                    "/api/v1/tokens",
+                    "{\"name\":\"tests\",\"owner\":\"" + email
+                            + "\",\"scopes\":[\"ingest\",\"read\",\"write\",\"admin\"]}");
+            if (token.status() != 201) {
+                throw new IllegalStateException("could not make a token for " + email + ": " + token.body());
+            }
+            return token.json().get("token").asString();
+        });
+    }
+
+    /** A request with a JSON body (or none, for a null one) as the user with this email. */
+    protected Response as(String email, String method, String path, @org.jspecify.annotations.Nullable String json) {
+        return as(email, method, path, "application/json", json);
+    }
+
+    /** A request with a body of the given type (or none, for a null one) as the user with this email. */
+    protected Response as(
+            String email,
+            String method,
+            String path,
+            String contentType,
+            @org.jspecify.annotations.Nullable String body) {
+        return sendWith(
+                tokenOf(email),
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A request with the given bearer token. */
+    protected static Response sendWith(String token, HttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + token);
+        return send(request, false);
     }
 
     protected URI uri(String path) {

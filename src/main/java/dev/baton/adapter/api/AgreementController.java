@@ -2,6 +2,9 @@ package dev.baton.adapter.api;
 
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.adapter.yaml.ReadResult;
+import dev.baton.core.access.Access;
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.agreement.Approval;
 import dev.baton.core.engine.AgreementService;
@@ -35,10 +38,14 @@ class AgreementController {
 
     private final AgreementService agreements;
     private final AgreementYamlReader reader;
+    private final Access access;
+    private final Audit audit;
 
-    AgreementController(AgreementService agreements, AgreementYamlReader reader) {
+    AgreementController(AgreementService agreements, AgreementYamlReader reader, Access access, Audit audit) {
         this.agreements = agreements;
         this.reader = reader;
+        this.access = access;
+        this.audit = audit;
     }
 
     @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
@@ -46,18 +53,18 @@ class AgreementController {
             summary = "Store an agreement file as a new draft version (400 with every problem if it is invalid)",
             responses = @ApiResponse(responseCode = "201", description = "Stored as a new draft version"))
     ResponseEntity<VersionView> propose(
-            @RequestBody String source,
-            @RequestParam String author,
-            @RequestParam(required = false) @Nullable String note) {
-        if (author.isBlank()) {
-            throw new BadRequest("author", "the author of the version is required");
-        }
+            Actor actor, @RequestBody String source, @RequestParam(required = false) @Nullable String note) {
         ReadResult result = reader.read(source, "request body");
         if (!result.isValid()) {
             throw new InvalidAgreement(result.problems());
         }
-        AgreementVersion version =
-                agreements.propose(result.orThrow(), source, author.strip(), Optional.ofNullable(note));
+        AgreementVersion version = audit.record(
+                actor,
+                "agreement.drafted",
+                "agreement",
+                java.util.Map::of,
+                () -> agreements.propose(result.orThrow(), source, actor.name(), Optional.ofNullable(note)),
+                AgreementController::state);
         return ResponseEntity.created(URI.create("/api/v1/agreements/" + version.number()))
                 .body(VersionView.of(version));
     }
@@ -103,18 +110,41 @@ class AgreementController {
 
     @PostMapping("/{number}/approvals")
     @Operation(summary = "Sign a draft for marketing or sales")
-    VersionView approve(@PathVariable int number, @Valid @RequestBody ApprovalRequest request) {
+    VersionView approve(Actor actor, @PathVariable int number, @Valid @RequestBody ApprovalRequest request) {
         Approval.Side side = Approval.Side.of(request.side())
                 .orElseThrow(
                         () -> new BadRequest("side", "side must be marketing or sales, not '" + request.side() + "'"));
-        return VersionView.of(
-                agreements.approve(number, side, request.approver().strip(), Optional.ofNullable(request.comment())));
+        access.requireApproval(actor, side);
+        return VersionView.of(audit.record(
+                actor,
+                "agreement.approved",
+                "agreement/" + number,
+                () -> state(agreements.version(number)),
+                () -> agreements.approve(number, side, actor.name(), Optional.ofNullable(request.comment())),
+                AgreementController::state));
     }
 
     @PostMapping("/{number}/activation")
     @Operation(summary = "Make a version the active one (409 unless marketing and sales both approved it)")
-    VersionView activate(@PathVariable int number, @Valid @RequestBody ActivationRequest request) {
-        return VersionView.of(agreements.activate(number, request.actor().strip()));
+    VersionView activate(Actor actor, @PathVariable int number) {
+        return VersionView.of(audit.record(
+                actor,
+                "agreement.activated",
+                "agreement/" + number,
+                () -> state(agreements.version(number)),
+                () -> agreements.activate(number, actor.name()),
+                AgreementController::state));
+    }
+
+    /** What the audit keeps of a version: its number, whether it is active, and who signed it. */
+    private static java.util.Map<String, String> state(AgreementVersion version) {
+        var state = new java.util.LinkedHashMap<String, String>();
+        state.put("number", Integer.toString(version.number()));
+        state.put("status", version.status().name().toLowerCase(java.util.Locale.ROOT));
+        for (var approval : version.approvals()) {
+            state.put(approval.side().word() + "Approval", approval.approver());
+        }
+        return state;
     }
 
     @GetMapping("/{from}/diff/{to}")
@@ -123,12 +153,8 @@ class AgreementController {
         return DiffView.of(from, to, agreements.diff(from, to));
     }
 
-    record ApprovalRequest(
-            @NotBlank String side,
-            @NotBlank String approver,
-            @Nullable String comment) {}
-
-    record ActivationRequest(@NotBlank String actor) {}
+    /** A sign-off: the side signed; the approver is the caller, never a name in the body. */
+    record ApprovalRequest(@NotBlank String side, @Nullable String comment) {}
 
     record ValidationView(boolean valid, String summary) {}
 }

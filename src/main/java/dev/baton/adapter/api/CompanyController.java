@@ -1,5 +1,7 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.CompanyDirectory;
 import dev.baton.core.engine.CompanyStore;
@@ -33,8 +35,10 @@ class CompanyController {
     private final CompanyDirectory companies;
     private final CompanyStore store;
     private final LeadIntake intake;
+    private final Audit audit;
 
-    CompanyController(CompanyDirectory companies, CompanyStore store, LeadIntake intake) {
+    CompanyController(CompanyDirectory companies, CompanyStore store, LeadIntake intake, Audit audit) {
+        this.audit = audit;
         this.companies = companies;
         this.store = store;
         this.intake = intake;
@@ -81,7 +85,7 @@ class CompanyController {
                     + " (each lead once, with the latest value it sent; a tie keeps the value the company has). Each"
                     + " change is in the company's history, and the company's leads are rescored. The domain is the"
                     + " company's key and is not changed here.")
-    CompanyView update(@PathVariable long id, @RequestBody @Nullable CompanyUpdate body) {
+    CompanyView update(Actor actor, @PathVariable long id, @RequestBody @Nullable CompanyUpdate body) {
         companies.find(id).orElseThrow(() -> new BatonException.NotFound("there is no company " + id));
         if (body == null) {
             throw new BadRequest("body", "send the facts to set, like {\"name\":\"Acme\"}");
@@ -97,13 +101,29 @@ class CompanyController {
             throw new BadRequest(
                     "body", "no facts to set: name, employees, annualRevenue, industry, country, region" + " or state");
         }
-        intake.updateCompany(
-                id,
-                fields,
-                body.actor() == null || body.actor().isBlank()
-                        ? "api"
-                        : body.actor().strip());
-        return company(id);
+        return audit.record(
+                actor,
+                "company.corrected",
+                "company/" + id,
+                () -> facts(company(id), fields.keySet()),
+                () -> {
+                    intake.updateCompany(id, fields, actor.name());
+                    return company(id);
+                },
+                company -> facts(company, fields.keySet()));
+    }
+
+    /** What the audit keeps of a correction: the company's value of each field set, before and after. */
+    private static Map<String, String> facts(CompanyView company, java.util.Set<String> paths) {
+        var facts = new TreeMap<String, String>();
+        for (String path : paths) {
+            String field = path.substring("company.".length());
+            facts.put(
+                    field,
+                    company.profile()
+                            .getOrDefault(field, field.equals("name") && company.name() != null ? company.name() : ""));
+        }
+        return facts;
     }
 
     @GetMapping("/{id}/history")
@@ -128,7 +148,7 @@ class CompanyController {
         }
     }
 
-    /** The facts to set on a company, as a lead's company is posted, and who sets them. */
+    /** The facts to set on a company, as a lead's company is posted. */
     record CompanyUpdate(
             @Nullable String name,
             @Nullable String domain,
@@ -137,8 +157,7 @@ class CompanyController {
             @Nullable String industry,
             @Nullable String country,
             @Nullable String region,
-            @Nullable String state,
-            @Nullable String actor) {
+            @Nullable String state) {
 
         LeadRequests.CompanyRequest facts() {
             return new LeadRequests.CompanyRequest(

@@ -1,5 +1,6 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Actor;
 import dev.baton.core.engine.IngestQueue;
 import dev.baton.core.engine.LeadIntake;
 import io.micrometer.core.instrument.Counter;
@@ -35,11 +36,8 @@ class EventController {
     @Operation(
             summary = "Store a batch of up to 1,000 events; a replayed event is reported as a duplicate and changes"
                     + " nothing. The whole batch is stored, or (on a 4xx) none of it.")
-    BatchView ingest(@RequestBody EventRequests.EventBatch batch) {
-        String actor = batch.actor() == null || batch.actor().isBlank()
-                ? "api"
-                : batch.actor().strip();
-        List<LeadIntake.EventResult> results = intake.ingest(EventRequests.toEvents(batch), actor);
+    BatchView ingest(Actor actor, @RequestBody EventRequests.EventBatch batch) {
+        List<LeadIntake.EventResult> results = intake.ingest(EventRequests.toEvents(batch), actor.name());
         BatchView view = BatchView.of(results);
         stored.increment(view.stored());
         duplicates.increment(view.duplicates());

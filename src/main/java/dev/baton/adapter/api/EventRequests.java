@@ -18,8 +18,7 @@ final class EventRequests {
     private EventRequests() {}
 
     /** A batch of up to 1,000 events. */
-    record EventBatch(
-            @Nullable List<EventRequest> events, @Nullable String actor) {}
+    record EventBatch(@Nullable List<EventRequest> events) {}
 
     /** One event: who it is about (lead id, email or visitor id), what, when, and its properties. */
     record EventRequest(

@@ -1,5 +1,9 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Access;
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
+import dev.baton.core.access.Permission;
 import dev.baton.core.engine.Activities;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.Handoffs;
@@ -51,6 +55,8 @@ class LeadController {
     private final Reassignments reassignments;
     private final SlaClocks clocks;
     private final Clock clock;
+    private final Access access;
+    private final Audit audit;
 
     LeadController(
             LeadIntake intake,
@@ -61,7 +67,11 @@ class LeadController {
             Handoffs handoffs,
             Reassignments reassignments,
             SlaClocks clocks,
-            Clock clock) {
+            Clock clock,
+            Access access,
+            Audit audit) {
+        this.access = access;
+        this.audit = audit;
         this.handoffs = handoffs;
         this.clocks = clocks;
         this.clock = clock;
@@ -80,8 +90,8 @@ class LeadController {
                 @ApiResponse(responseCode = "201", description = "The lead was created"),
                 @ApiResponse(responseCode = "200", description = "The lead with this email was updated")
             })
-    ResponseEntity<LeadDetails> upsert(@RequestBody LeadRequests.LeadRequest request) {
-        LeadIntake.Upserted upserted = intake.upsert(LeadRequests.toInput(request), actor(request.actor()));
+    ResponseEntity<LeadDetails> upsert(Actor actor, @RequestBody LeadRequests.LeadRequest request) {
+        LeadIntake.Upserted upserted = intake.upsert(LeadRequests.toInput(request), actor.name());
         StoredLead lead = upserted.lead();
         LeadDetails details = details(lead.id()).withNotes(upserted.notes());
         return lead.created()
@@ -117,58 +127,73 @@ class LeadController {
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Sales takes the MQL")
-    LeadDetails accept(@PathVariable long id, @RequestBody @Nullable Command body) {
-        Command c = Command.orEmpty(body);
-        return run(id, "accepted", (lifecycle, status, at) -> lifecycle.accept(status, c.actor(), at));
+    LeadDetails accept(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
+        return run(actor, id, "accepted", (lifecycle, status, at) -> lifecycle.accept(status, actor.name(), at));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Sales turns the MQL down; a reason code of the agreement is required")
-    LeadDetails reject(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails reject(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
         return run(
+                actor,
                 id,
                 "rejected",
                 (lifecycle, status, at) ->
-                        lifecycle.reject(status, c.reason(), Optional.ofNullable(c.note()), c.actor(), at));
+                        lifecycle.reject(status, c.reason(), Optional.ofNullable(c.note()), actor.name(), at));
     }
 
     @PostMapping("/{id}/qualify")
     @Operation(summary = "Sales qualifies the lead to SQL with the BANT answers the agreement requires")
-    LeadDetails qualify(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails qualify(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
         Map<String, String> bant = c.bant() == null ? Map.of() : c.bant();
         return run(
-                id, "sales qualified", (lifecycle, status, at) -> lifecycle.qualifyToSql(status, bant, c.actor(), at));
+                actor,
+                id,
+                "sales qualified",
+                (lifecycle, status, at) -> lifecycle.qualifyToSql(status, bant, actor.name(), at));
     }
 
     @PostMapping("/{id}/nurture")
     @Operation(summary = "Back to marketing's nurture programmes")
-    LeadDetails nurture(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails nurture(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
-        return run(id, "nurtured", (lifecycle, status, at) -> lifecycle.nurture(status, c.reason(), c.actor(), at));
+        return run(
+                actor,
+                id,
+                "nurtured",
+                (lifecycle, status, at) -> lifecycle.nurture(status, c.reason(), actor.name(), at));
     }
 
     @PostMapping("/{id}/recycle")
     @Operation(summary = "Back to marketing; a recycle reason code sets the cool-off")
-    LeadDetails recycle(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails recycle(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
-        return run(id, "recycled", (lifecycle, status, at) -> lifecycle.recycle(status, c.reason(), c.actor(), at));
+        return run(
+                actor,
+                id,
+                "recycled",
+                (lifecycle, status, at) -> lifecycle.recycle(status, c.reason(), actor.name(), at));
     }
 
     @PostMapping("/{id}/disqualify")
     @Operation(summary = "Out, with a reason code of the agreement")
-    LeadDetails disqualify(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails disqualify(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
         return run(
-                id, "disqualified", (lifecycle, status, at) -> lifecycle.disqualify(status, c.reason(), c.actor(), at));
+                actor,
+                id,
+                "disqualified",
+                (lifecycle, status, at) -> lifecycle.disqualify(status, c.reason(), actor.name(), at));
     }
 
     @PostMapping("/{id}/opportunity")
     @Operation(summary = "Open an opportunity: amount, currency and expected close date")
-    LeadDetails openOpportunity(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails openOpportunity(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
         return run(
+                actor,
                 id,
                 "opportunity opened",
                 (lifecycle, status, at) -> lifecycle.openOpportunity(
@@ -176,46 +201,76 @@ class LeadController {
                         Optional.ofNullable(c.amount()),
                         Optional.ofNullable(c.currency()).map(s -> s.toUpperCase(Locale.ROOT)),
                         Optional.ofNullable(c.expectedCloseDate()),
-                        c.actor(),
+                        actor.name(),
                         at));
     }
 
     @PostMapping("/{id}/won")
     @Operation(summary = "The opportunity was won")
-    LeadDetails won(@PathVariable long id, @RequestBody @Nullable Command body) {
-        Command c = Command.orEmpty(body);
-        return run(id, "won", (lifecycle, status, at) -> lifecycle.win(status, c.actor(), at));
+    LeadDetails won(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
+        return run(actor, id, "won", (lifecycle, status, at) -> lifecycle.win(status, actor.name(), at));
     }
 
     @PostMapping("/{id}/lost")
     @Operation(summary = "The opportunity was lost; a reason is required")
-    LeadDetails lost(@PathVariable long id, @RequestBody @Nullable Command body) {
+    LeadDetails lost(Actor actor, @PathVariable long id, @RequestBody @Nullable Command body) {
         Command c = Command.orEmpty(body);
         return run(
+                actor,
                 id,
                 "lost",
-                (lifecycle, status, at) -> lifecycle.lose(status, Optional.ofNullable(c.lostReason()), c.actor(), at));
+                (lifecycle, status, at) ->
+                        lifecycle.lose(status, Optional.ofNullable(c.lostReason()), actor.name(), at));
     }
 
     @PostMapping("/{id}/reassign")
     @Operation(summary = "Give the lead to another rep, with a reason")
-    LeadDetails reassign(@PathVariable long id, @RequestBody RosterController.ReassignRequest request) {
+    LeadDetails reassign(Actor actor, @PathVariable long id, @RequestBody RosterController.ReassignRequest request) {
+        access.requireOnLead(actor, Permission.REASSIGN_LEADS, id);
         if (request.rep() == null || request.rep().isBlank()) {
             throw new BadRequest("rep", "rep is required: who gets the lead");
         }
-        reassignments.reassign(
-                id, request.rep().strip(), Optional.ofNullable(request.reason()), actor(request.actor()));
-        return details(id);
+        return audited(actor, id, "lead.reassigned", () -> {
+            reassignments.reassign(id, request.rep().strip(), Optional.ofNullable(request.reason()), actor.name());
+            return details(id);
+        });
     }
 
     @PostMapping("/{id}/activities")
     @Operation(summary = "Log a call, email, meeting or social touch; the first one is the lead's first touch")
-    LeadDetails logActivity(@PathVariable long id, @RequestBody ActivityRequest request) {
-        return details(activities.log(id, request.toActivity()).id());
+    LeadDetails logActivity(Actor actor, @PathVariable long id, @RequestBody ActivityRequest request) {
+        access.requireOnLead(actor, Permission.WORK_LEADS, id);
+        Activity activity = request.toActivity();
+        return audited(
+                actor,
+                id,
+                "lead.touch_logged",
+                () -> details(activities.log(id, activity).id()));
     }
 
-    private LeadDetails run(long id, String cause, LeadCommands.Command command) {
-        return details(commands.run(id, cause, command).id());
+    /** A lifecycle command, once the actor may work this lead; audited with the stage and owner before and after. */
+    private LeadDetails run(Actor actor, long id, String cause, LeadCommands.Command command) {
+        access.requireOnLead(actor, Permission.WORK_LEADS, id);
+        return audited(
+                actor,
+                id,
+                "lead." + cause.replace(' ', '_'),
+                () -> details(commands.run(id, cause, command).id()));
+    }
+
+    private LeadDetails audited(Actor actor, long id, String action, java.util.function.Supplier<LeadDetails> change) {
+        return audit.record(actor, action, "lead/" + id, () -> state(details(id)), change, LeadController::state);
+    }
+
+    /** What the audit keeps of a lead: where it stands and whose it is, never who the person is. */
+    private static Map<String, String> state(LeadDetails lead) {
+        var state = new java.util.LinkedHashMap<String, String>();
+        state.put("stage", lead.stage());
+        state.put("cycle", Integer.toString(lead.cycle()));
+        lead.owner().ifPresent(owner -> state.put("owner", owner));
+        lead.team().ifPresent(team -> state.put("team", team));
+        lead.queue().ifPresent(queue -> state.put("queue", queue));
+        return state;
     }
 
     private LeadDetails details(long id) {
@@ -224,13 +279,8 @@ class LeadController {
                 .orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
     }
 
-    private static String actor(@Nullable String actor) {
-        return actor == null || actor.isBlank() ? "api" : actor.strip();
-    }
-
     /** The body of a lifecycle command; each command reads the fields it needs. */
     record Command(
-            @Nullable String actor,
             @Nullable String reasonCode,
             @Nullable String note,
             @Nullable Map<String, String> bant,
@@ -240,12 +290,7 @@ class LeadController {
             @Nullable String lostReason) {
 
         static Command orEmpty(@Nullable Command body) {
-            return body == null ? new Command(null, null, null, null, null, null, null, null) : body;
-        }
-
-        @Override
-        public String actor() {
-            return LeadController.actor(actor);
+            return body == null ? new Command(null, null, null, null, null, null, null) : body;
         }
 
         Optional<String> reason() {

@@ -34,8 +34,7 @@ final class LeadRequests {
             @Nullable String externalId,
             @Nullable BigDecimal estimatedDealSize,
             @Nullable Map<String, String> attributes,
-            @Nullable CompanyRequest company,
-            @Nullable String actor) {}
+            @Nullable CompanyRequest company) {}
 
     /** Campaign tracking parameters. */
     record Utm(

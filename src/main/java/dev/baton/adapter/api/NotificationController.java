@@ -1,5 +1,7 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.Outbox;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -16,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,10 +34,12 @@ class NotificationController {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final Audit audit;
 
-    NotificationController(Outbox outbox, Clock clock) {
+    NotificationController(Outbox outbox, Clock clock, Audit audit) {
         this.outbox = outbox;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -57,9 +61,16 @@ class NotificationController {
 
     @PostMapping("/{id}/retry")
     @Operation(summary = "Deliver a dead notice again, at once, with the same webhook-id (409 when it is not dead)")
-    NoticeView retry(@PathVariable long id, @RequestBody(required = false) @Nullable RetryRequest body) {
+    NoticeView retry(Actor actor, @PathVariable long id) {
         Outbox.Entry entry = outbox.find(id).orElseThrow(() -> notFound(id));
-        if (!outbox.retry(id, clock.instant())) {
+        boolean retried = audit.record(
+                actor,
+                "notice.retried",
+                "notice/" + id,
+                () -> Map.of("state", entry.state().name().toLowerCase(Locale.ROOT)),
+                () -> outbox.retry(id, clock.instant()),
+                done -> Map.of("state", done ? "pending" : entry.state().name().toLowerCase(Locale.ROOT)));
+        if (!retried) {
             throw new BatonException.Conflict("notice " + id + " is "
                     + entry.state().name().toLowerCase(Locale.ROOT) + "; only dead notices are retried");
         }
@@ -68,7 +79,7 @@ class NotificationController {
                 id,
                 entry.notice().key(),
                 entry.notice().recipient(),
-                body == null || body.actor() == null ? "api" : body.actor());
+                actor.name());
         return outbox.find(id).map(NoticeView::of).orElseThrow(() -> notFound(id));
     }
 
@@ -86,8 +97,6 @@ class NotificationController {
     }
 
     /** Who asks for the retry, for the log; optional. */
-    record RetryRequest(@Nullable String actor) {}
-
     /** A notice as the API shows it. */
     record NoticeView(
             long id,

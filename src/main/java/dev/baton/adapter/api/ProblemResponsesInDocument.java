@@ -17,9 +17,10 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Writes into the OpenAPI document the refusals every operation can answer, each an RFC 9457 problem: 400 (a field
- * that is wrong or missing, a path spelled ambiguously), 401 (no or a wrong token), 404 (a thing the path or body names
+ * that is wrong or missing, a path spelled ambiguously), 401 (no or a wrong token), 403 (a role or scope that does not
+ * allow it), 404 (a thing the path or body names
  * that does not exist), 406 (an Accept the operation cannot answer), 409 (a step the current state refuses), 413 (a body
- * above the limit) and 415 (a body of a type the operation does not take).
+ * above the limit), 415 (a body of a type the operation does not take) and 429 (over the token's rate limit).
  */
 public final class ProblemResponsesInDocument implements OpenApiCustomizer {
 
@@ -49,7 +50,13 @@ public final class ProblemResponsesInDocument implements OpenApiCustomizer {
                 "400",
                 "The request is refused: a field is wrong or missing (named in errors), or the path is"
                         + " spelled ambiguously");
-        add(responses, "401", "No API token, or a wrong one: send 'Authorization: Bearer <token>'");
+        add(responses, "401", "No API token, or a wrong, revoked or expired one: send 'Authorization: Bearer <token>'");
+        add(
+                responses,
+                "403",
+                "The token's scopes or its owner's roles do not allow this, or (for a lead or a rep) not on this one;"
+                        + " the problem says why");
+        add(responses, "429", "Over the token's rate limit: wait the Retry-After seconds and send again");
         if (path.contains("{") || path.equals("/api/v1/agreements/active")) {
             add(responses, "404", "A lead, rep, team, version or job the request names does not exist");
         }
@@ -57,7 +64,8 @@ public final class ProblemResponsesInDocument implements OpenApiCustomizer {
         boolean step = path.startsWith("/api/v1/leads/{id}/") && !path.endsWith("/activities")
                 || path.startsWith("/api/v1/agreements/{number}/")
                 || path.equals("/api/v1/notifications/{id}/retry")
-                || path.equals("/api/v1/reviews/{id}/close");
+                || path.equals("/api/v1/reviews/{id}/close")
+                || path.startsWith("/api/v1/users");
         if (body && step) {
             add(
                     responses,

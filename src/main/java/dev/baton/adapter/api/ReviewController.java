@@ -1,5 +1,7 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.Escalations;
 import dev.baton.core.metrics.ReviewItem;
@@ -34,9 +36,12 @@ class ReviewController {
     private final Escalations escalations;
     private final ReviewStore reviews;
 
-    ReviewController(Escalations escalations, ReviewStore reviews) {
+    private final Audit audit;
+
+    ReviewController(Escalations escalations, ReviewStore reviews, Audit audit) {
         this.escalations = escalations;
         this.reviews = reviews;
+        this.audit = audit;
     }
 
     /** A month's figure and the line it crossed. */
@@ -82,8 +87,8 @@ class ReviewController {
         }
     }
 
-    /** Closing a review: who closes it (until users arrive) and why. */
-    record CloseRequest(@Nullable String actor, @Nullable String note) {}
+    /** Closing a review: why. */
+    record CloseRequest(@Nullable String note) {}
 
     @GetMapping
     @Operation(summary = "The newest review items, open or closed or all")
@@ -100,18 +105,12 @@ class ReviewController {
     @Operation(
             summary = "Evaluate the agreement's escalations now (they also run every hour); answers the reviews"
                     + " this opened, none when nothing tripped or every tripped trigger has its review already")
-    List<ReviewView> evaluate(@RequestBody(required = false) @Nullable EvaluateRequest body) {
+    List<ReviewView> evaluate(Actor actor) {
         List<ReviewView> opened =
                 escalations.evaluate().stream().map(ReviewView::of).toList();
-        log.info(
-                "Escalations evaluated on demand by {}: {} review(s) opened",
-                body == null || body.actor() == null ? "api" : body.actor(),
-                opened.size());
+        log.info("Escalations evaluated on demand by {}: {} review(s) opened", actor.name(), opened.size());
         return opened;
     }
-
-    /** Asking for an evaluation: who asks (until users arrive), for the log. */
-    record EvaluateRequest(@Nullable String actor) {}
 
     @GetMapping("/{id}")
     @Operation(summary = "One review item, with its figures and owners")
@@ -123,12 +122,15 @@ class ReviewController {
 
     @PostMapping("/{id}/close")
     @Operation(summary = "Close an open review with a note saying why (409 when it is closed already)")
-    ReviewView close(@PathVariable long id, @RequestBody @Nullable CloseRequest body) {
+    ReviewView close(Actor actor, @PathVariable long id, @RequestBody @Nullable CloseRequest body) {
         String note = body == null || body.note() == null ? "" : body.note();
-        String actor = body == null || body.actor() == null || body.actor().isBlank()
-                ? "api"
-                : body.actor().strip();
-        return ReviewView.of(escalations.close(id, actor, note));
+        return ReviewView.of(audit.record(
+                actor,
+                "review.closed",
+                "review/" + id,
+                () -> Map.of("state", "open"),
+                () -> escalations.close(id, actor.name(), note),
+                closed -> Map.of("state", "closed", "note", note)));
     }
 
     private static ReviewItem.State state(String text) {

@@ -1,5 +1,9 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Access;
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
+import dev.baton.core.access.Permission;
 import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
@@ -32,10 +36,54 @@ class RosterController {
 
     private final RosterCommands roster;
     private final Reassignments reassignments;
+    private final Access access;
+    private final Audit audit;
 
-    RosterController(RosterCommands roster, Reassignments reassignments) {
+    RosterController(RosterCommands roster, Reassignments reassignments, Access access, Audit audit) {
         this.roster = roster;
         this.reassignments = reassignments;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** A change to a rep or a team, audited with what the roster says of them before and after. */
+    private void audited(Actor actor, String action, String subject, String rep, Runnable change) {
+        audit.record(
+                actor,
+                action,
+                subject,
+                () -> state(rep),
+                () -> {
+                    change.run();
+                    return rep;
+                },
+                this::state);
+    }
+
+    /** What the audit keeps of a rep: their seats, whether they are active, their absences. */
+    private Map<String, String> state(String rep) {
+        var state = new java.util.LinkedHashMap<String, String>();
+        for (RosterStore.TeamRoster team : roster.teams()) {
+            for (RosterStore.Member member : team.members()) {
+                if (member.rep().equalsIgnoreCase(rep)) {
+                    state.put(
+                            "seat." + team.name(),
+                            "weight " + member.weight()
+                                    + (member.capacity().isPresent()
+                                            ? ", capacity " + member.capacity().getAsInt()
+                                            : ""));
+                    state.put("active", Boolean.toString(member.active()));
+                    state.put(
+                            "absences",
+                            String.join(
+                                    "; ",
+                                    member.absences().stream()
+                                            .map(a -> a.id() + ": " + a.from() + " to " + a.until())
+                                            .toList()));
+                }
+            }
+        }
+        return state;
     }
 
     @GetMapping("/teams")
@@ -47,63 +95,79 @@ class RosterController {
     @PostMapping("/teams/{team}/members")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Seat a rep in a team at the rotation's current position")
-    void seat(@PathVariable String team, @RequestBody SeatRequest request) {
+    void seat(Actor actor, @PathVariable String team, @RequestBody SeatRequest request) {
         if (request.rep() == null || request.rep().isBlank()) {
             throw new BadRequest("rep", "rep is required: the rep's email");
         }
-        roster.seat(
-                team,
+        audited(
+                actor,
+                "team.seated",
+                "team/" + team,
                 request.rep(),
-                request.weight() == null ? 1 : request.weight(),
-                request.capacity() == null ? OptionalInt.empty() : OptionalInt.of(request.capacity()),
-                Optional.ofNullable(request.slack()));
+                () -> roster.seat(
+                        team,
+                        request.rep(),
+                        request.weight() == null ? 1 : request.weight(),
+                        request.capacity() == null ? OptionalInt.empty() : OptionalInt.of(request.capacity()),
+                        Optional.ofNullable(request.slack())));
     }
 
     @DeleteMapping("/teams/{team}/members/{rep}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a rep out of a team; everyone else keeps their place in the rotation")
-    void unseat(@PathVariable String team, @PathVariable String rep) {
-        roster.unseat(team, rep);
+    void unseat(Actor actor, @PathVariable String team, @PathVariable String rep) {
+        audited(actor, "team.unseated", "team/" + team, rep, () -> roster.unseat(team, rep));
     }
 
     @PutMapping("/reps/{rep}/active")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Make a rep active or inactive for routing")
-    void setActive(@PathVariable String rep, @RequestBody ActiveRequest request) {
+    void setActive(Actor actor, @PathVariable String rep, @RequestBody ActiveRequest request) {
+        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
         if (request.active() == null) {
             throw new BadRequest("active", "active is required: true or false");
         }
-        roster.setActive(rep, request.active());
+        audited(actor, "rep.availability_changed", "rep/" + rep, rep, () -> roster.setActive(rep, request.active()));
     }
 
     @PostMapping("/reps/{rep}/absences")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an out-of-office stretch; routing skips the rep meanwhile")
-    Map<String, Long> addAbsence(@PathVariable String rep, @RequestBody AbsenceRequest request) {
-        return Map.of(
-                "id",
-                roster.addAbsence(
+    Map<String, Long> addAbsence(Actor actor, @PathVariable String rep, @RequestBody AbsenceRequest request) {
+        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
+        long[] id = new long[1];
+        audited(
+                actor,
+                "rep.absence_added",
+                "rep/" + rep,
+                rep,
+                () -> id[0] = roster.addAbsence(
                         rep,
                         Optional.ofNullable(request.from()),
                         Optional.ofNullable(request.until()),
                         Optional.ofNullable(request.note())));
+        return Map.of("id", id[0]);
     }
 
     @DeleteMapping("/reps/{rep}/absences/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an absence")
-    void removeAbsence(@PathVariable String rep, @PathVariable long id) {
-        roster.removeAbsence(rep, id);
+    void removeAbsence(Actor actor, @PathVariable String rep, @PathVariable long id) {
+        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
+        audited(actor, "rep.absence_removed", "rep/" + rep, rep, () -> roster.removeAbsence(rep, id));
     }
 
     @PostMapping("/reps/{rep}/reassign")
     @Operation(summary = "Route every open lead of a rep again, without them (they leave or go on leave)")
-    List<RoutingDecision> reassignAll(@PathVariable String rep, @RequestBody ReassignRequest request) {
-        return reassignments.reassignOpenLeadsOf(rep, Optional.ofNullable(request.reason()), actor(request.actor()));
-    }
-
-    static String actor(@Nullable String actor) {
-        return actor == null || actor.isBlank() ? "api" : actor.strip();
+    List<RoutingDecision> reassignAll(Actor actor, @PathVariable String rep, @RequestBody ReassignRequest request) {
+        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
+        return audit.record(
+                actor,
+                "rep.leads_reassigned",
+                "rep/" + rep,
+                Map::of,
+                () -> reassignments.reassignOpenLeadsOf(rep, Optional.ofNullable(request.reason()), actor.name()),
+                decisions -> Map.of("leads", Integer.toString(decisions.size())));
     }
 
     record SeatRequest(
@@ -120,7 +184,5 @@ class RosterController {
             @Nullable String note) {}
 
     record ReassignRequest(
-            @Nullable String reason,
-            @Nullable String actor,
-            @Nullable String rep) {}
+            @Nullable String reason, @Nullable String rep) {}
 }

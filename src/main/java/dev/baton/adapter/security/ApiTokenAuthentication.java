@@ -1,32 +1,42 @@
 package dev.baton.adapter.security;
 
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.ApiTokens;
+import dev.baton.core.access.Role;
+import dev.baton.core.access.Scope;
+import dev.baton.core.access.Source;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The API token as a credential: presented by a client, and checked against the one token of this Baton. */
+/** An API token as a client presented it, not yet checked; and the provider that checks it. */
 public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
-    /** The authority every holder of the API token has; users and roles come later. */
-    public static final String API = "ROLE_API";
+    /** The actor the bootstrap token acts as: every role but those that sign agreements, which take people. */
+    public static final Actor BOOTSTRAP = new Actor(
+            "bootstrap-admin",
+            EnumSet.of(Role.ADMIN, Role.REVOPS),
+            EnumSet.allOf(Scope.class),
+            Source.API,
+            "BATON_API_TOKEN");
 
-    private final @Nullable String presented;
+    private final String presented;
 
-    private ApiTokenAuthentication(@Nullable String presented, boolean authenticated) {
-        super(authenticated ? List.of(new SimpleGrantedAuthority(API)) : List.of());
+    private ApiTokenAuthentication(String presented) {
+        super(List.of());
         this.presented = presented;
-        setAuthenticated(authenticated);
     }
 
     /** A token as a client sent it, not yet checked. */
     static ApiTokenAuthentication presented(String token) {
-        return new ApiTokenAuthentication(token, false);
+        return new ApiTokenAuthentication(token);
     }
 
     @Override
@@ -39,24 +49,37 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
         return "api-token";
     }
 
-    /** Checks a presented token in constant time; the token itself is never kept in the authenticated result. */
+    /**
+     * Checks a presented token: the bootstrap token ({@code BATON_API_TOKEN}) in constant time, else a stored token by
+     * its hash. Neither secret is kept in the authenticated result.
+     */
     public static final class Provider implements AuthenticationProvider {
-        private final byte[] token;
+        private final byte @Nullable [] bootstrap;
+        private final ApiTokens tokens;
 
-        public Provider(String token) {
-            if (token.isBlank()) {
-                throw new IllegalArgumentException("the API token cannot be blank");
-            }
-            this.token = token.getBytes(StandardCharsets.UTF_8);
+        public Provider(@Nullable String bootstrap, ApiTokens tokens) {
+            this.bootstrap =
+                    bootstrap == null || bootstrap.isBlank() ? null : bootstrap.getBytes(StandardCharsets.UTF_8);
+            this.tokens = tokens;
         }
 
         @Override
         public Authentication authenticate(Authentication authentication) {
             String presented = (String) authentication.getCredentials();
-            if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+            if (presented == null || presented.isEmpty()) {
                 throw new BadCredentialsException("the API token is not valid");
             }
-            return new ApiTokenAuthentication(null, true);
+            if (bootstrap != null && MessageDigest.isEqual(bootstrap, presented.getBytes(StandardCharsets.UTF_8))) {
+                return new ActorAuthentication(BOOTSTRAP, "bootstrap", OptionalInt.empty());
+            }
+            ApiTokens.Check check = tokens.check(presented);
+            if (check instanceof ApiTokens.Check.Accepted accepted) {
+                return new ActorAuthentication(
+                        accepted.actor(),
+                        "token:" + accepted.token().prefix(),
+                        accepted.token().requestsPerMinute());
+            }
+            throw new BadCredentialsException(((ApiTokens.Check.Refused) check).reason());
         }
 
         @Override

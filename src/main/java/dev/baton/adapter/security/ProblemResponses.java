@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem bodies for the refusals made before a request reaches a controller: no or a wrong token (401), a
- * path or parameter spelled ambiguously (400), a body too large (413).
+ * path or parameter spelled ambiguously (400), a role or scope that does not allow it (403), a body too large (413), too
+ * many requests (429).
  */
 public final class ProblemResponses {
 
@@ -46,6 +47,25 @@ public final class ProblemResponses {
                 reason.getMessage()
                         + "; Baton refuses paths with encoded slashes or periods, dot segments, ';' parameters,"
                         + " backslashes or control characters, and parameters or headers with control characters");
+    }
+
+    /** 429 with the wait, in whole seconds rounded up, as {@code Retry-After}. */
+    public static void tooManyRequests(
+            HttpServletRequest request, HttpServletResponse response, java.time.Duration wait, String detail)
+            throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfter(wait)));
+        write(request, response, 429, "too-many-requests", "Too many requests", detail);
+    }
+
+    /** A wait in whole seconds, at least one. */
+    public static long retryAfter(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
+    /** 403, with the access policy's reason. */
+    public static void forbidden(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        write(request, response, 403, "forbidden", "Forbidden", reason);
     }
 
     static void tooLarge(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {

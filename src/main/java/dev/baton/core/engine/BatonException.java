@@ -33,6 +33,27 @@ public abstract class BatonException extends RuntimeException {
     }
 
     /** A command that the current state refuses, e.g. activating an agreement without both approvals. */
+    /** The actor may not do this: the policy's reason says why. */
+    public static final class Forbidden extends BatonException {
+        public Forbidden(String message) {
+            super(message);
+        }
+    }
+
+    /** Too many requests or sign-ins: try again after the given wait. */
+    public static final class TooMany extends BatonException {
+        private final java.time.Duration retryAfter;
+
+        public TooMany(String message, java.time.Duration retryAfter) {
+            super(message);
+            this.retryAfter = retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
     public static final class Conflict extends BatonException {
         public Conflict(String message) {
             super(message);

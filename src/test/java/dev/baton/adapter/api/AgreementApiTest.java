@@ -23,20 +23,22 @@ class AgreementApiTest extends IntegrationTest {
         }
     }
 
+    /** Drafted by a revops user with this email. */
     private int propose(String file, String author) {
-        Response created = post("/api/v1/agreements?author=" + author, YAML, example(file));
+        tokenOf(author, "revops");
+        Response created = as(author, "POST", "/api/v1/agreements", YAML, example(file));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("number").asInt();
     }
 
+    /** Signed by the user with this email: a marketer for marketing, a sales manager for sales, unless made before. */
     private Response approve(int version, String side, String approver) {
-        return postJson(
-                "/api/v1/agreements/" + version + "/approvals",
-                "{\"side\":\"" + side + "\",\"approver\":\"" + approver + "\"}");
+        tokenOf(approver, side.equals("sales") ? "sales_manager" : "marketing");
+        return as(approver, "POST", "/api/v1/agreements/" + version + "/approvals", "{\"side\":\"" + side + "\"}");
     }
 
     private Response activate(int version) {
-        return postJson("/api/v1/agreements/" + version + "/activation", "{\"actor\":\"revops@acme.example\"}");
+        return postJson("/api/v1/agreements/" + version + "/activation", "{}");
     }
 
     private int versionCount() {
@@ -47,11 +49,11 @@ class AgreementApiTest extends IntegrationTest {
     void proposedAgreementIsStoredAsADraftWithItsAuthorAndTime() {
         clock.set(Instant.parse("2026-11-03T09:30:00Z"));
 
-        int number = propose("saas-north-america-europe.yaml", "maria");
+        int number = propose("saas-north-america-europe.yaml", "maria@acme.example");
 
         JsonNode version = get("/api/v1/agreements/" + number).json();
         assertThat(version.get("status").asString()).isEqualTo("draft");
-        assertThat(version.get("author").asString()).isEqualTo("maria");
+        assertThat(version.get("author").asString()).isEqualTo("maria@acme.example");
         assertThat(version.get("createdAt").asString()).isEqualTo("2026-11-03T09:30:00Z");
         assertThat(version.get("name").asString()).isEqualTo("Northwind SaaS — marketing & sales agreement");
         assertThat(get("/api/v1/agreements/" + number + "/source").body())
@@ -79,7 +81,7 @@ class AgreementApiTest extends IntegrationTest {
 
     @Test
     void activationWithoutBothApprovalsIsRefused() {
-        int number = propose("it-services-emea.yaml", "ines");
+        int number = propose("it-services-emea.yaml", "ines@acme.example");
 
         Response withNone = activate(number);
         approve(number, "marketing", "ines.weber@brightline.example");
@@ -96,10 +98,10 @@ class AgreementApiTest extends IntegrationTest {
 
     @Test
     void activatingASignedVersionRetiresThePreviousOneSoExactlyOneIsActive() {
-        int first = propose("saas-north-america-europe.yaml", "maria");
-        int second = propose("it-services-emea.yaml", "ines");
+        int first = propose("saas-north-america-europe.yaml", "maria@acme.example");
+        int second = propose("it-services-emea.yaml", "ines@acme.example");
         for (int version : new int[] {first, second}) {
-            assertThat(approve(version, "marketing", "maria@acme.example").status())
+            assertThat(approve(version, "marketing", "mara@acme.example").status())
                     .isEqualTo(200);
             assertThat(approve(version, "sales", "sam@acme.example").status()).isEqualTo(200);
         }
@@ -121,19 +123,52 @@ class AgreementApiTest extends IntegrationTest {
 
     @Test
     void oneApproverCannotSignForBothSides() {
-        int number = propose("saas-north-america-europe.yaml", "maria");
-        approve(number, "marketing", "pat@acme.example");
+        tokenOf("pat@acme.example", "marketing", "sales_manager");
+        int number = propose("saas-north-america-europe.yaml", "maria@acme.example");
+        assertThat(approve(number, "marketing", "pat@acme.example").status()).isEqualTo(200);
 
         Response second = approve(number, "sales", "pat@acme.example");
 
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("detail").asString()).contains("the other side needs another approver");
+        assertThat(get("/api/v1/agreements/" + number).json().get("approvals").size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void eachSideIsSignedOnlyByItsRole() {
+        int number = propose("saas-north-america-europe.yaml", "maria@acme.example");
+        tokenOf("sally@acme.example", "sales_manager");
+        tokenOf("mo@acme.example", "marketing");
+        tokenOf("rita@acme.example", "revops");
+
+        Response salesForMarketing = as(
+                "sally@acme.example",
+                "POST",
+                "/api/v1/agreements/" + number + "/approvals",
+                "{\"side\":\"marketing\"}");
+        Response marketingForSales =
+                as("mo@acme.example", "POST", "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\"}");
+        Response revops =
+                as("rita@acme.example", "POST", "/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\"}");
+        Response bootstrap = postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\"}");
+
+        assertThat(salesForMarketing.status()).isEqualTo(403);
+        assertThat(salesForMarketing.json().get("detail").asString())
+                .isEqualTo("the marketing approval takes a user with the marketing role");
+        assertThat(marketingForSales.status()).isEqualTo(403);
+        assertThat(marketingForSales.json().get("detail").asString())
+                .isEqualTo("the sales approval takes a user with the sales_manager role");
+        assertThat(revops.status()).isEqualTo(403);
+        assertThat(bootstrap.status()).isEqualTo(403);
+        assertThat(get("/api/v1/agreements/" + number).json().get("approvals").size())
+                .isZero();
     }
 
     @Test
     void diffOfTwoStoredVersionsListsTheirRealDifferences() {
-        int saas = propose("saas-north-america-europe.yaml", "maria");
-        int itServices = propose("it-services-emea.yaml", "ines");
+        int saas = propose("saas-north-america-europe.yaml", "maria@acme.example");
+        int itServices = propose("it-services-emea.yaml", "ines@acme.example");
 
         JsonNode diff =
                 get("/api/v1/agreements/" + saas + "/diff/" + itServices).json();
@@ -148,7 +183,7 @@ class AgreementApiTest extends IntegrationTest {
 
     @Test
     void approvalWithAnUnknownSideNamesTheField() {
-        int number = propose("saas-north-america-europe.yaml", "maria");
+        int number = propose("saas-north-america-europe.yaml", "maria@acme.example");
 
         Response refused = approve(number, "legal", "lee@acme.example");
 
@@ -157,29 +192,42 @@ class AgreementApiTest extends IntegrationTest {
     }
 
     @Test
-    void approvalWithoutApproverNamesTheField() {
-        int number = propose("saas-north-america-europe.yaml", "maria");
+    void anApprovalNamesTheSignedInUserNeverANameInTheBody() {
+        int number = propose("saas-north-america-europe.yaml", "maria@acme.example");
+        tokenOf("sam@acme.example", "sales_manager");
 
-        Response refused = postJson("/api/v1/agreements/" + number + "/approvals", "{\"side\":\"sales\"}");
+        Response named = as(
+                "sam@acme.example",
+                "POST",
+                "/api/v1/agreements/" + number + "/approvals",
+                "{\"side\":\"sales\",\"approver\":\"ceo@acme.example\"}");
+        Response signed = approve(number, "sales", "sam@acme.example");
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("approver");
+        assertThat(named.status()).isEqualTo(400);
+        assertThat(named.json().get("errors").get(0).get("field").asString()).isEqualTo("approver");
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(signed.json().get("approvals").get(0).get("approver").asString())
+                .isEqualTo("sam@acme.example");
     }
 
     @Test
     void malformedJsonIsABadRequest() {
-        Response refused = postJson("/api/v1/agreements/1/activation", "{\"actor\": ");
+        tokenOf(MARKETER);
+        Response refused = as(MARKETER, "POST", "/api/v1/agreements/1/approvals", "{\"side\": ");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).contains("not valid JSON");
     }
 
     @Test
-    void proposalWithoutAuthorIsABadRequest() {
-        Response refused = post("/api/v1/agreements", YAML, example("it-services-emea.yaml"));
+    void aRepCannotDraftAnAgreement() {
+        tokenOf("rob@acme.example", "rep");
+        int before = versionCount();
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().get("detail").asString()).contains("author");
+        Response refused = as("rob@acme.example", "POST", "/api/v1/agreements", YAML, example("it-services-emea.yaml"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(versionCount()).isEqualTo(before);
     }
 
     @Test

@@ -85,7 +85,9 @@ class CompanyFactsTest extends LeadScenarios {
                 .isEqualTo("Acme Corp");
         assertThat(notes(firstAgain)).singleElement().asString().contains("reported by 2 of the 3 leads");
 
-        Response pinned = patch("/api/v1/companies/" + company, "{\"name\":\"ACME Inc.\",\"actor\":\"revops\"}");
+        tokenOf("rita@northwind.example", "revops");
+        Response pinned =
+                as("rita@northwind.example", "PATCH", "/api/v1/companies/" + company, "{\"name\":\"ACME Inc.\"}");
         assertThat(pinned.status()).as(pinned.body()).isEqualTo(200);
         assertThat(pinned.json().get("name").asString()).isEqualTo("ACME Inc.");
         upsert("d@" + domain, "Acme Corp");
@@ -103,7 +105,7 @@ class CompanyFactsTest extends LeadScenarios {
         assertThat(history.get(1).get("to").asString()).isEqualTo("Acme Corp");
         assertThat(history.get(1).get("why").asString()).isEqualTo("reported by 2 of the 3 leads that give it");
         assertThat(history.get(2).get("to").asString()).isEqualTo("ACME Inc.");
-        assertThat(history.get(2).get("actor").asString()).isEqualTo("revops");
+        assertThat(history.get(2).get("actor").asString()).isEqualTo("rita@northwind.example");
         assertThat(history.get(2).get("why").asString()).isEqualTo("set on the company");
         assertThat(history.get(2).get("lead").isNull()).isTrue();
         assertThat(history)

@@ -71,6 +71,20 @@ class FuzzTest extends IntegrationTest {
                         .asLong()));
         known.put("absence", Long.toString(absence));
         known.put("version", Integer.toString(version));
+        postJson("/api/v1/users", "{\"email\":\"fuzz.user@northwind.example\",\"roles\":[\"rep\"]}");
+        for (var user : get("/api/v1/users").json()) {
+            if (user.get("email").asString().equals("fuzz.user@northwind.example")) {
+                known.put("user", user.get("id").asString());
+            }
+        }
+        known.put(
+                "token",
+                postJson(
+                                "/api/v1/tokens",
+                                "{\"name\":\"fuzzed\",\"owner\":\"fuzz.user@northwind.example\",\"scopes\":[\"read\"]}")
+                        .json()
+                        .at("/details/id")
+                        .asString());
     }
 
     private String value(String template, String variable) {
@@ -78,9 +92,15 @@ class FuzzTest extends IntegrationTest {
             case "id" ->
                 template.startsWith("/api/v1/rescoring")
                         ? "1"
-                        : template.startsWith("/api/v1/companies")
-                                ? known.get("company")
-                                : template.contains("/absences/") ? known.get("absence") : known.get("lead");
+                        : template.startsWith("/api/v1/users")
+                                ? known.get("user")
+                                : template.startsWith("/api/v1/tokens")
+                                        ? known.get("token")
+                                        : template.startsWith("/api/v1/companies")
+                                                ? known.get("company")
+                                                : template.contains("/absences/")
+                                                        ? known.get("absence")
+                                                        : known.get("lead");
             case "rep" -> hostile.chance(0.8) ? REP : "tom.berg@northwind.example";
             case "team" -> "na-mid-market";
             case "number", "from", "to" -> known.get("version");
@@ -93,15 +113,14 @@ class FuzzTest extends IntegrationTest {
     /** A valid body for each endpoint that takes JSON, which the fuzzer then breaks. */
     private static final Map<String, String> EXAMPLES = Map.ofEntries(
             Map.entry("PUT /api/v1/reps/{rep}/active", "{\"active\":true}"),
-            Map.entry("POST /api/v1/notifications/{id}/retry", "{\"actor\":\"revops\"}"),
-            Map.entry("POST /api/v1/reviews", "{\"actor\":\"revops\"}"),
-            Map.entry(
-                    "PATCH /api/v1/companies/{id}", "{\"name\":\"Acme Inc.\",\"employees\":200,\"actor\":\"revops\"}"),
-            Map.entry("POST /api/v1/reviews/{id}/close", "{\"actor\":\"maria.lopez\",\"note\":\"handled\"}"),
+            Map.entry("POST /api/v1/notifications/{id}/retry", "{}"),
+            Map.entry("POST /api/v1/reviews", "{}"),
+            Map.entry("PATCH /api/v1/companies/{id}", "{\"name\":\"Acme Inc.\",\"employees\":200}"),
+            Map.entry("POST /api/v1/reviews/{id}/close", "{\"note\":\"handled\"}"),
             Map.entry(
                     "POST /api/v1/teams/{team}/members",
                     "{\"rep\":\"new@northwind.example\",\"weight\":1,\"capacity\":5,\"slack\":\"U123\"}"),
-            Map.entry("POST /api/v1/reps/{rep}/reassign", "{\"reason\":\"on leave\",\"actor\":\"jordan\"}"),
+            Map.entry("POST /api/v1/reps/{rep}/reassign", "{\"reason\":\"on leave\"}"),
             Map.entry(
                     "POST /api/v1/reps/{rep}/absences",
                     "{\"from\":\"2026-11-20T00:00:00Z\",\"until\":\"2026-11-21T00:00:00Z\",\"note\":\"away\"}"),
@@ -109,12 +128,12 @@ class FuzzTest extends IntegrationTest {
                     {"email":"lee@globex.example","firstName":"Lee","lastName":"Chan","title":"CMO","phone":"+1 555",
                      "country":"US","region":"NA","state":"NY","city":"NYC","source":"webinar","campaign":"q4",
                      "utm":{"source":"g","medium":"cpc","campaign":"q4","term":"t","content":"c"},"externalId":"crm-1",
-                     "estimatedDealSize":48000,"attributes":{"seats":"40"},"actor":"web",
+                     "estimatedDealSize":48000,"attributes":{"seats":"40"},
                      "company":{"name":"Globex","domain":"globex.example","employees":200,"annualRevenue":20000000,
                                 "industry":"SaaS","country":"US","region":"NA","state":"NY"}}"""),
             Map.entry(
                     "POST /api/v1/leads/{id}/reassign",
-                    "{\"rep\":\"tom.berg@northwind.example\",\"reason\":\"language\",\"actor\":\"jordan\"}"),
+                    "{\"rep\":\"tom.berg@northwind.example\",\"reason\":\"language\"}"),
             Map.entry(
                     "POST /api/v1/leads/{id}/activities",
                     "{\"type\":\"call\",\"at\":\"2026-11-02T13:00:00Z\",\"rep\":\"" + REP
@@ -123,16 +142,21 @@ class FuzzTest extends IntegrationTest {
                     {"events":[{"eventId":"e-1","email":"dana@acme.example","type":"page_view",
                                 "occurredAt":"2026-11-02T13:00:00Z","properties":{"url":"/pricing"}},
                                {"eventId":"e-2","visitorId":"v-1","type":"form_submitted",
-                                "occurredAt":"2026-11-02T13:30:00Z","properties":{"form":"demo"}}],
-                     "actor":"web"}"""),
+                                "occurredAt":"2026-11-02T13:30:00Z","properties":{"form":"demo"}}]}"""),
+            Map.entry("POST /api/v1/agreements/{number}/approvals", "{\"side\":\"marketing\",\"comment\":\"ok\"}"),
             Map.entry(
-                    "POST /api/v1/agreements/{number}/approvals",
-                    "{\"side\":\"marketing\",\"approver\":\"m@x.example\",\"comment\":\"ok\"}"),
-            Map.entry("POST /api/v1/agreements/{number}/activation", "{\"actor\":\"revops\"}"));
+                    "POST /api/v1/users",
+                    "{\"email\":\"new.user@northwind.example\",\"name\":\"New User\",\"roles\":[\"rep\"],"
+                            + "\"password\":\"a long enough password\"}"),
+            Map.entry("PATCH /api/v1/users/{id}", "{\"name\":\"Renamed\",\"roles\":[\"rep\"],\"disabled\":false}"),
+            Map.entry(
+                    "POST /api/v1/tokens",
+                    "{\"name\":\"forms\",\"owner\":\"new.user@northwind.example\",\"scopes\":[\"ingest\"],"
+                            + "\"expiresAt\":\"2027-01-01T00:00:00Z\",\"requestsPerMinute\":100}"));
 
     /** The body of the lifecycle commands, with every field some command reads. */
     private static final String COMMAND = """
-            {"actor":"rep","reasonCode":"NO_RESPONSE","note":"n","bant":{"budget":"60k","authority":"VP",
+            {"reasonCode":"NO_RESPONSE","note":"n","bant":{"budget":"60k","authority":"VP",
              "need":"x","timeline":"Q1"},"amount":48000,"currency":"USD","expectedCloseDate":"2027-02-28",
              "lostReason":"price"}""";
 
@@ -201,7 +225,7 @@ class FuzzTest extends IntegrationTest {
             var headers = new LinkedHashMap<String, String>();
             headers.put("Authorization", "Bearer " + TOKEN);
             byte[] body = new byte[0];
-            if (endpoint.takesBody()) {
+            if (endpoint.takesBody() && !endpoint.bodyTypes().isEmpty()) {
                 body = body(endpoint, path);
                 if (!hostile.chance(0.05)) {
                     headers.put(

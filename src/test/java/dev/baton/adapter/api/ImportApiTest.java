@@ -612,12 +612,10 @@ class ImportApiTest extends LeadScenarios {
 
     private long salesQualifiedLead() {
         long id = qualifiedLead();
-        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"alex\"}")
-                        .status())
-                .isEqualTo(200);
+        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{}").status()).isEqualTo(200);
         assertThat(postJson(
                                 "/api/v1/leads/" + id + "/qualify",
-                                "{\"actor\":\"alex\",\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\","
+                                "{\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\","
                                         + "\"timeline\":\"t\"}}")
                         .status())
                 .isEqualTo(200);

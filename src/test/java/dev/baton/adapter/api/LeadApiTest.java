@@ -275,21 +275,19 @@ class LeadApiTest extends LeadScenarios {
     void fullFunnelFromMqlToWonIsRecorded() {
         long id = qualifiedLead();
 
-        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"alex\"}")
-                        .status())
-                .isEqualTo(200);
+        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{}").status()).isEqualTo(200);
         assertThat(postJson(
                                 "/api/v1/leads/" + id + "/qualify",
-                                "{\"actor\":\"alex\",\"bant\":{\"budget\":\"50k\",\"authority\":\"VP\",\"need\":\"routing\","
+                                "{\"bant\":{\"budget\":\"50k\",\"authority\":\"VP\",\"need\":\"routing\","
                                         + "\"timeline\":\"Q1\"}}")
                         .status())
                 .isEqualTo(200);
         assertThat(postJson(
                                 "/api/v1/leads/" + id + "/opportunity",
-                                "{\"actor\":\"alex\",\"amount\":48000,\"currency\":\"usd\",\"expectedCloseDate\":\"2027-02-28\"}")
+                                "{\"amount\":48000,\"currency\":\"usd\",\"expectedCloseDate\":\"2027-02-28\"}")
                         .status())
                 .isEqualTo(200);
-        Response won = postJson("/api/v1/leads/" + id + "/won", "{\"actor\":\"alex\"}");
+        Response won = postJson("/api/v1/leads/" + id + "/won", "{}");
 
         assertThat(won.json().get("stage").asString()).isEqualTo("won");
         assertThat(timelineTypes(id))
@@ -301,9 +299,8 @@ class LeadApiTest extends LeadScenarios {
     void rejectionAppliesTheReasonCodesConsequenceAndNeedsACode() {
         long id = qualifiedLead();
 
-        Response withoutCode = postJson("/api/v1/leads/" + id + "/reject", "{\"actor\":\"alex\",\"note\":\"meh\"}");
-        Response withCode =
-                postJson("/api/v1/leads/" + id + "/reject", "{\"actor\":\"alex\",\"reasonCode\":\"NO_BUDGET\"}");
+        Response withoutCode = postJson("/api/v1/leads/" + id + "/reject", "{\"note\":\"meh\"}");
+        Response withCode = postJson("/api/v1/leads/" + id + "/reject", "{\"reasonCode\":\"NO_BUDGET\"}");
 
         assertThat(withoutCode.status()).isEqualTo(400);
         assertThat(withoutCode.json().at("/errors/0/field").asString()).isEqualTo("reasonCode");
@@ -317,7 +314,7 @@ class LeadApiTest extends LeadScenarios {
     void illegalTransitionAnswers409WithTheStageAndTheAllowedSteps() {
         long id = createLead("{\"email\":\"" + unique("new") + "@gmail.com\"}");
 
-        Response refused = postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"alex\"}");
+        Response refused = postJson("/api/v1/leads/" + id + "/accept", "{}");
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("stage").asString()).isEqualTo("lead");

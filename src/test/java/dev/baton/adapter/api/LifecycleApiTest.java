@@ -17,22 +17,19 @@ class LifecycleApiTest extends LeadScenarios {
     private static final Map<Step, String[]> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put(Step.ACCEPT, new String[] {"accept", "{\"actor\":\"alex\"}"});
-        COMMANDS.put(Step.REJECT, new String[] {"reject", "{\"actor\":\"alex\",\"reasonCode\":\"NOT_ICP\"}"});
+        COMMANDS.put(Step.ACCEPT, new String[] {"accept", "{}"});
+        COMMANDS.put(Step.REJECT, new String[] {"reject", "{\"reasonCode\":\"NOT_ICP\"}"});
         COMMANDS.put(Step.QUALIFY_SQL, new String[] {
-            "qualify",
-            "{\"actor\":\"alex\",\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\",\"timeline\":\"t\"}}"
+            "qualify", "{\"bant\":{\"budget\":\"b\",\"authority\":\"a\",\"need\":\"n\",\"timeline\":\"t\"}}"
         });
         COMMANDS.put(Step.OPEN_OPPORTUNITY, new String[] {
-            "opportunity",
-            "{\"actor\":\"alex\",\"amount\":1000,\"currency\":\"EUR\",\"expectedCloseDate\":\"2027-03-01\"}"
+            "opportunity", "{\"amount\":1000,\"currency\":\"EUR\",\"expectedCloseDate\":\"2027-03-01\"}"
         });
-        COMMANDS.put(Step.WIN, new String[] {"won", "{\"actor\":\"alex\"}"});
-        COMMANDS.put(Step.LOSE, new String[] {"lost", "{\"actor\":\"alex\",\"lostReason\":\"price\"}"});
-        COMMANDS.put(Step.NURTURE, new String[] {"nurture", "{\"actor\":\"alex\"}"});
-        COMMANDS.put(Step.RECYCLE, new String[] {"recycle", "{\"actor\":\"alex\"}"});
-        COMMANDS.put(
-                Step.DISQUALIFY, new String[] {"disqualify", "{\"actor\":\"alex\",\"reasonCode\":\"COMPETITOR\"}"});
+        COMMANDS.put(Step.WIN, new String[] {"won", "{}"});
+        COMMANDS.put(Step.LOSE, new String[] {"lost", "{\"lostReason\":\"price\"}"});
+        COMMANDS.put(Step.NURTURE, new String[] {"nurture", "{}"});
+        COMMANDS.put(Step.RECYCLE, new String[] {"recycle", "{}"});
+        COMMANDS.put(Step.DISQUALIFY, new String[] {"disqualify", "{\"reasonCode\":\"COMPETITOR\"}"});
     }
 
     /** The commands that bring a qualified lead to each stage the API can leave a lead in. */

@@ -80,16 +80,19 @@ class RosterApiTest extends LeadScenarios {
         Response noReason = postJson("/api/v1/leads/" + id + "/reassign", "{\"rep\":\"tom.berg@northwind.example\"}");
         Response unknownRep = postJson(
                 "/api/v1/leads/" + id + "/reassign", "{\"rep\":\"nobody@northwind.example\",\"reason\":\"x\"}");
-        Response moved = postJson(
+        tokenOf("jordan.lee@northwind.example", "sales_manager");
+        Response moved = as(
+                "jordan.lee@northwind.example",
+                "POST",
                 "/api/v1/leads/" + id + "/reassign",
-                "{\"rep\":\"tom.berg@northwind.example\",\"reason\":\"speaks the customer's language\",\"actor\":\"jordan\"}");
+                "{\"rep\":\"tom.berg@northwind.example\",\"reason\":\"speaks the customer's language\"}");
 
         assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
         assertThat(unknownRep.status()).isEqualTo(404);
         assertThat(unknownRep.json().at("/errors/0/field").asString()).isEqualTo("rep");
         assertThat(moved.json().get("owner").asString()).isEqualTo("tom.berg@northwind.example");
         assertThat(moved.json().at("/routing/why").asString())
-                .isEqualTo("reassigned by jordan: speaks the customer's language");
+                .isEqualTo("reassigned by jordan.lee@northwind.example: speaks the customer's language");
         assertThat(timelineTypes(id)).endsWith("LeadReassigned");
     }
 
@@ -107,8 +110,7 @@ class RosterApiTest extends LeadScenarios {
                 "{\"from\":\"" + NOW.minus(Duration.ofHours(1)) + "\",\"until\":\"" + NOW.plus(Duration.ofDays(14))
                         + "\",\"note\":\"parental leave\"}");
 
-        Response reassigned =
-                postJson("/api/v1/reps/" + rep + "/reassign", "{\"reason\":\"on leave\",\"actor\":\"jordan\"}");
+        Response reassigned = postJson("/api/v1/reps/" + rep + "/reassign", "{\"reason\":\"on leave\"}");
 
         assertThat(leave.status()).isEqualTo(201);
         assertThat(reassigned.status()).isEqualTo(200);
@@ -173,8 +175,7 @@ class RosterApiTest extends LeadScenarios {
 
         assertThat(delete("/api/v1/teams/na-mid-market/members/" + rep).status())
                 .isEqualTo(204);
-        Response reassigned =
-                postJson("/api/v1/reps/" + rep + "/reassign", "{\"reason\":\"left the team\",\"actor\":\"jordan\"}");
+        Response reassigned = postJson("/api/v1/reps/" + rep + "/reassign", "{\"reason\":\"left the team\"}");
 
         assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(200);
         assertThat(reassigned.json().size()).isEqualTo(2);

@@ -111,9 +111,7 @@ class SlaClocksTest extends LeadScenarios {
         long id = mqlAtFridayHalfPastFour(false);
         String rep = lead(id).get("owner").asString();
         clock.set(Instant.parse("2026-10-19T14:00:00Z"));
-        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"" + rep + "\"}")
-                        .status())
-                .isEqualTo(200);
+        assertThat(postJson("/api/v1/leads/" + id + "/accept", "{}").status()).isEqualTo(200);
         for (String at : List.of("2026-10-19T14:10:00Z", "2026-10-22T15:00:00Z", "2026-10-27T18:00:00Z")) {
             clock.set(Instant.parse(at));
             Response logged = postJson(
@@ -145,8 +143,8 @@ class SlaClocksTest extends LeadScenarios {
                 "/api/v1/leads/" + id + "/activities",
                 "{\"type\":\"call\",\"rep\":\"" + rep
                         + "\",\"at\":\"2026-10-19T14:00:00Z\",\"outcome\":\"connected\"}");
-        postJson("/api/v1/leads/" + id + "/accept", "{\"actor\":\"" + rep + "\"}");
-        postJson("/api/v1/leads/" + id + "/nurture", "{\"actor\":\"" + rep + "\",\"reasonCode\":\"BAD_TIMING\"}");
+        postJson("/api/v1/leads/" + id + "/accept", "{}");
+        postJson("/api/v1/leads/" + id + "/nurture", "{\"reasonCode\":\"BAD_TIMING\"}");
 
         clock.set(Instant.parse("2026-11-30T14:00:00Z"));
         timers.drain(100);

@@ -46,6 +46,7 @@ class AccessCheckTest extends IntegrationTest {
     private long lead;
     private long absence;
     private int version;
+    private long token;
 
     @BeforeEach
     void aBatonWithSomethingToReach() {
@@ -60,6 +61,11 @@ class AccessCheckTest extends IntegrationTest {
                         "{\"from\":\"2026-12-01T00:00:00Z\",\"until\":\"2026-12-02T00:00:00Z\"}")
                 .json()
                 .get("id")
+                .asLong();
+        token = postJson(
+                        "/api/v1/tokens", "{\"name\":\"reached\",\"scopes\":[\"read\"],\"owner\":\"" + MARKETER + "\"}")
+                .json()
+                .at("/details/id")
                 .asLong();
     }
 
@@ -103,9 +109,11 @@ class AccessCheckTest extends IntegrationTest {
     private String value(String template, String variable) {
         return switch (variable) {
             case "id" ->
-                template.startsWith("/api/v1/rescoring")
+                template.startsWith("/api/v1/rescoring") || template.startsWith("/api/v1/users")
                         ? "1"
-                        : template.contains("/absences/") ? Long.toString(absence) : Long.toString(lead);
+                        : template.startsWith("/api/v1/tokens")
+                                ? Long.toString(token)
+                                : template.contains("/absences/") ? Long.toString(absence) : Long.toString(lead);
             case "rep" -> REP;
             case "team" -> "na-mid-market";
             case "number", "from", "to" -> Integer.toString(version);
@@ -120,8 +128,7 @@ class AccessCheckTest extends IntegrationTest {
             case "text/csv" -> "email\n" + "someone@acme.example\n";
             case "application/yaml" -> "agreement: x\n";
             default ->
-                "{\"email\":\"intruder@acme.example\",\"rep\":\"" + REP + "\",\"active\":false,"
-                        + "\"reason\":\"x\",\"actor\":\"mallory\"}";
+                "{\"email\":\"intruder@acme.example\",\"rep\":\"" + REP + "\",\"active\":false," + "\"reason\":\"x\"}";
         };
         if (size > body.length()) {
             // the padding comes first, so that a reader must read past the limit before it can find anything wrong
@@ -147,6 +154,9 @@ class AccessCheckTest extends IntegrationTest {
                 continue;
             }
             for (String pattern : mapping.getKey().getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue; // the web pages are not the API
+                }
                 mapping.getKey().getMethodsCondition().getMethods().forEach(m -> handled.add(m + " " + pattern));
             }
         }
@@ -179,7 +189,12 @@ class AccessCheckTest extends IntegrationTest {
                     RawHttp.Response response =
                             http.send(endpoint.method(), spelling.getValue().apply(path), headers, body);
                     sent++;
-                    if (response.status() != 400 && response.status() != 401) {
+                    // a spelling the API's chain does not take for its own reaches the pages' chain, which refuses a
+                    // form without its CSRF token (403) before it looks for anyone signed in
+                    boolean refused = response.status() == 400
+                            || response.status() == 401
+                            || (response.status() == 403 && !spelling.getKey().equals("plain"));
+                    if (!refused) {
                         letThrough.add(endpoint + " spelt '" + spelling.getKey() + "' with "
                                 + (token == null ? "no token" : "'" + token + "'") + ": " + response.status() + " "
                                 + response.body());
@@ -242,13 +257,18 @@ class AccessCheckTest extends IntegrationTest {
     @Test
     void theBodyLimitHoldsOnEverySpellingThatReachesAController() {
         var escaped = new ArrayList<String>();
+        // someone who may do everything, so that the limit, not a role, is what refuses
+        String everyone = tokenOf("everyone@x.example", "admin", "revops", "marketing", "sales_manager", "rep");
         for (Endpoint endpoint : endpoints()) {
-            if (!endpoint.takesBody() || endpoint.template().startsWith("/api/v1/imports/")) {
+            // a command without a body never reads one; Tomcat drains at most max-swallow-size of it
+            if (!endpoint.takesBody()
+                    || endpoint.bodyTypes().isEmpty()
+                    || endpoint.template().startsWith("/api/v1/imports/")) {
                 continue;
             }
             String path = endpoint.path(this::value);
             for (Map.Entry<String, UnaryOperator<String>> spelling : SPELLINGS.entrySet()) {
-                var headers = Map.of("Content-Type", contentType(endpoint), "Authorization", "Bearer " + TOKEN);
+                var headers = Map.of("Content-Type", contentType(endpoint), "Authorization", "Bearer " + everyone);
                 byte[] body = bodyFor(endpoint, LIMIT + 1);
                 String target = spelling.getValue().apply(path);
                 RawHttp.Response declared = http.send(endpoint.method(), target, headers, body);
@@ -286,7 +306,11 @@ class AccessCheckTest extends IntegrationTest {
                 || streamed
                         && response.status() == 404
                         && type.equals("not-found")
-                        && response.body().contains("No static resource");
+                        && response.body().contains("No static resource")
+                // a spelling no rule of the endpoint table names is refused before anything reads its body
+                || response.status() == 404 && response.body().contains("there is no such endpoint")
+                // one the API's chain does not take as its own meets the pages' CSRF check first
+                || response.status() == 403 && response.body().contains("CSRF token");
     }
 
     @Test
