@@ -87,7 +87,8 @@ public final class JdbcLeadQueries implements LeadQueries {
                 row.getTimestamp("updated_at").toInstant(),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                instant(row, "erased_at"));
     }
 
     /**

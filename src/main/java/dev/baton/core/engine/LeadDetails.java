@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * A lead as the API shows it: profile, company, stage, the last score card, the qualification that holds, where a lead
  * sales sent back stands toward its next one, who owns it (or which queue holds it) with the routing decision that
- * said so, and the service-level clocks of its handoff.
+ * said so, the service-level clocks of its handoff, and when the person was erased (an erased lead is an anonymous
+ * record kept for the counts).
  */
 public record LeadDetails(
         long id,
@@ -39,7 +40,8 @@ public record LeadDetails(
         Instant updatedAt,
         List<ClockView> clocks,
         List<ResponseTime> responseTimes,
-        List<String> notes) {
+        List<String> notes,
+        Optional<Instant> erasedAt) {
 
     /**
      * The same lead with its service-level clocks, as {@link SlaClocks#views} shows them, and how long each handoff
@@ -82,7 +84,8 @@ public record LeadDetails(
                 updatedAt,
                 shown,
                 responses,
-                said);
+                said,
+                erasedAt);
     }
 
     /**

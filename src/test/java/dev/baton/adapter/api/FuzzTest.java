@@ -152,7 +152,8 @@ class FuzzTest extends IntegrationTest {
             Map.entry(
                     "POST /api/v1/tokens",
                     "{\"name\":\"forms\",\"owner\":\"new.user@northwind.example\",\"scopes\":[\"ingest\"],"
-                            + "\"expiresAt\":\"2027-01-01T00:00:00Z\",\"requestsPerMinute\":100}"));
+                            + "\"expiresAt\":\"2027-01-01T00:00:00Z\",\"requestsPerMinute\":100}"),
+            Map.entry("POST /api/v1/personal-data/erasure", "{\"email\":\"lee@globex.example\"}"));
 
     /** The body of the lifecycle commands, with every field some command reads. */
     private static final String COMMAND = """
@@ -201,6 +202,7 @@ class FuzzTest extends IntegrationTest {
                 case "mode" -> hostile.pick(List.of("all-or-nothing", "valid-rows"));
                 case "dryRun" -> hostile.pick(List.of("true", "false"));
                 case "map" -> "Email%20Address:email";
+                case "email" -> "dana@acme.example";
                 default -> "x";
             };
             if (hostile.chance(0.85)) {
