@@ -22,7 +22,8 @@ public record BatonSettings(
         @DefaultValue Escalations escalations,
         @DefaultValue Admin admin,
         @DefaultValue SignIn signIn,
-        @DefaultValue Sso sso) {
+        @DefaultValue Sso sso,
+        @DefaultValue Privacy privacy) {
 
     /**
      * The first admin, made on the first start when there is no user yet ({@code BATON_ADMIN_EMAIL},
@@ -134,4 +135,13 @@ public record BatonSettings(
             @DefaultValue("10485760") long maxBodyBytes,
             @Nullable String ingestSecret,
             @DefaultValue("6000") int requestsPerMinute) {}
+
+    /**
+     * How long the engagement events of leads that never qualified, and of anonymous visitors, are kept (forever when
+     * not set, e.g. {@code 365d}); whether this instance deletes them, and how often it looks.
+     */
+    public record Privacy(
+            java.time.@Nullable Duration unqualifiedEventRetention,
+            @DefaultValue("true") boolean worker,
+            @DefaultValue("1d") java.time.Duration interval) {}
 }

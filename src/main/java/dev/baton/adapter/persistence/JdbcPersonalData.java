@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A person's data in PostgreSQL: read from every table that refers to their lead, erased with the functions of V20
- * inside a transaction that may rewrite the histories.
+ * inside a transaction that may rewrite the histories, and old engagement deleted.
  */
 public final class JdbcPersonalData implements PersonalDataStore {
 
@@ -244,4 +244,35 @@ public final class JdbcPersonalData implements PersonalDataStore {
                    normalized_name = erased_text(normalized_name, :secrets)
              where id = (select company_id from lead where id = :lead)
             """.formatted(SPARED));
+
+    @Override
+    public int deleteEvents(Sweep sweep, int limit) {
+        return jdbc.sql("""
+                        with doomed as (
+                            (select e.event_id
+                               from lead l join engagement_event e on e.lead_id = l.id and e.occurred_at < :before
+                              where l.cycle = 0 and l.qualified_at is null and l.stage = any(:stages)
+                                and e.type <> all(:kept)
+                                and not exists (
+                                    select 1 from funnel_cycle f
+                                     where f.lead_id = l.id
+                                       and (f.qualified_at is not null or f.accepted_at is not null
+                                            or f.rejected_at is not null or f.sql_at is not null
+                                            or f.opportunity_at is not null or f.won_at is not null
+                                            or f.lost_at is not null))
+                              limit :limit)
+                            union all
+                            (select event_id from engagement_event
+                              where lead_id is null and occurred_at < :before and type <> all(:kept)
+                              limit :limit)
+                        )
+                        delete from engagement_event
+                         where event_id in (select event_id from doomed limit :limit)
+                        """)
+                .param("before", Timestamp.from(sweep.before()))
+                .param("stages", sweep.stages().stream().map(Enum::name).toArray(String[]::new))
+                .param("kept", sweep.keptTypes().toArray(String[]::new))
+                .param("limit", limit)
+                .update();
+    }
 }

@@ -1,13 +1,14 @@
 package dev.baton.core.privacy;
 
 import dev.baton.core.lead.Email;
+import dev.baton.core.lifecycle.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The port to every row Baton holds about a person, and to the erasure of their values. */
+/** The port to every row Baton holds about a person, to the erasure of their values, and to the deletion of old events. */
 public interface PersonalDataStore {
 
     /** A lead as a person: their email, their profile fields and the visitor ids their engagement came under. */
@@ -15,6 +16,14 @@ public interface PersonalDataStore {
         public Person {
             profile = Map.copyOf(profile);
             visitorIds = Set.copyOf(visitorIds);
+        }
+    }
+
+    /** Which events go: older than {@code before}, of a lead in one of the {@code stages} that never reached sales. */
+    record Sweep(Instant before, Set<Stage> stages, Set<String> keptTypes) {
+        public Sweep {
+            stages = Set.copyOf(stages);
+            keptTypes = Set.copyOf(keptTypes);
         }
     }
 
@@ -35,4 +44,7 @@ public interface PersonalDataStore {
 
     /** Removes the person's values from every table and leaves the lead as the anonymous record erasure says. */
     void erase(Erasure erasure, Instant at);
+
+    /** Deletes at most {@code limit} of the events the sweep names; returns how many it deleted. */
+    int deleteEvents(Sweep sweep, int limit);
 }
