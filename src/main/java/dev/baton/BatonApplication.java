@@ -34,7 +34,8 @@ public final class BatonApplication {
                 .addSubcommand(new ExportCommand())
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new PlanCommand())
-                .addSubcommand(new ConvertCommand());
+                .addSubcommand(new ConvertCommand())
+                .addSubcommand(new dev.baton.adapter.cli.UsersCommand());
         withHelp(cli);
         return cli;
     }

@@ -58,12 +58,11 @@ class AgreementController {
         if (!result.isValid()) {
             throw new InvalidAgreement(result.problems());
         }
-        AgreementVersion version = audit.record(
+        AgreementVersion version = audit.created(
                 actor,
                 "agreement.drafted",
-                "agreement",
-                java.util.Map::of,
                 () -> agreements.propose(result.orThrow(), source, actor.name(), Optional.ofNullable(note)),
+                drafted -> "agreement/" + drafted.number(),
                 AgreementController::state);
         return ResponseEntity.created(URI.create("/api/v1/agreements/" + version.number()))
                 .body(VersionView.of(version));

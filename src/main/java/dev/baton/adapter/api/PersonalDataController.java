@@ -1,5 +1,7 @@
 package dev.baton.adapter.api;
 
+import dev.baton.core.access.Actor;
+import dev.baton.core.access.Audit;
 import dev.baton.core.lead.Email;
 import dev.baton.core.privacy.PersonalData;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,9 +27,11 @@ class PersonalDataController {
     private static final String PROBLEM = "application/problem+json";
 
     private final PersonalData personalData;
+    private final Audit audit;
 
-    PersonalDataController(PersonalData personalData) {
+    PersonalDataController(PersonalData personalData, Audit audit) {
         this.personalData = personalData;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -41,8 +45,16 @@ class PersonalDataController {
                         description = "Nothing is held about this email (or no longer: it was erased)",
                         content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
             })
-    PersonalData.Export export(@RequestParam(required = false) @Nullable String email) {
-        return personalData.export(email(email));
+    PersonalData.Export export(Actor actor, @RequestParam(required = false) @Nullable String email) {
+        Email person = email(email);
+        PersonalData.Export export = personalData.export(person);
+        // the trail names the leads, never the email: it would outlive an erasure otherwise
+        audit.note(
+                actor,
+                "person.exported",
+                subject(export.leads().stream().map(PersonalData.HeldLead::id).toList()),
+                java.util.Map.of("leads", Integer.toString(export.leads().size())));
+        return export;
     }
 
     @PostMapping("/erasure")
@@ -56,8 +68,19 @@ class PersonalDataController {
                         description = "Nothing is held about this email, or it was erased already",
                         content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "#/components/schemas/Problem")))
             })
-    PersonalData.Erased erase(@RequestBody ErasureRequest request) {
-        return personalData.erase(email(request.email()));
+    PersonalData.Erased erase(Actor actor, @RequestBody ErasureRequest request) {
+        Email person = email(request.email());
+        return audit.record(
+                actor,
+                "person.erased",
+                "person",
+                java.util.Map::of,
+                () -> personalData.erase(person),
+                erased -> java.util.Map.of("leads", subject(erased.leadIds())));
+    }
+
+    private static String subject(java.util.List<Long> leads) {
+        return String.join(",", leads.stream().map(id -> "lead/" + id).toList());
     }
 
     private static Email email(@Nullable String text) {

@@ -36,7 +36,9 @@ final class Remote {
 
     HttpRequest.Builder request(String pathAndQuery) {
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery));
+        // the audit trail records changes the command line makes as coming from it
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).header("X-Baton-Client", "cli");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token.strip());
         }
@@ -72,6 +74,31 @@ final class Remote {
             return unreachable(e, err);
         }
         if (response.statusCode() != 200) {
+            int status = refused(response.statusCode(), response.body(), err);
+            return response.statusCode() == 401 ? status : REFUSED;
+        }
+        printer.print(response.body());
+        return 0;
+    }
+
+    /**
+     * Sends a JSON body to a running Baton and hands the body of a 2xx to the printer; otherwise says why, on err.
+     * Returns the command's exit code as {@link #get} does.
+     */
+    int send(String method, String path, String json, PrintWriter err, Printer printer) {
+        HttpResponse<String> response;
+        try {
+            response = send(
+                    request(path)
+                            .header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return unreachable(e, err);
+        }
+        if (response.statusCode() / 100 != 2) {
             int status = refused(response.statusCode(), response.body(), err);
             return response.statusCode() == 401 ? status : REFUSED;
         }

@@ -38,6 +38,20 @@ public final class Audit {
         });
     }
 
+    /** Runs a change that creates its subject, and records it under the subject's name once it has one. */
+    public <T> T created(
+            Actor actor,
+            String action,
+            Supplier<T> change,
+            Function<? super T, String> subject,
+            Function<? super T, Map<String, String>> after) {
+        return transactions.inTransaction(() -> {
+            T result = change.get();
+            log.append(clock.instant(), actor, action, subject.apply(result), Map.of(), after.apply(result));
+            return result;
+        });
+    }
+
     /** Records a change the caller makes in its own transaction, whose subject was created by it (nothing before). */
     public void note(Actor actor, String action, String subject, Map<String, String> after) {
         transactions.inTransaction(() -> {
