@@ -31,7 +31,32 @@ class AuditController {
     }
 
     /** A page of entries, newest first; {@code next} is the cursor of the page after, when there is one. */
-    record Page(List<AuditEntry> entries, @Nullable String next) {}
+    record Page(List<EntryView> entries, @Nullable String next) {}
+
+    /** An entry as the API shows it: the source as a word (web, api, token, cli, signed, system). */
+    record EntryView(
+            long id,
+            Instant at,
+            String actor,
+            String source,
+            String via,
+            String action,
+            String subject,
+            java.util.Map<String, String> before,
+            java.util.Map<String, String> after) {
+        static EntryView of(AuditEntry entry) {
+            return new EntryView(
+                    entry.id(),
+                    entry.at(),
+                    entry.actor(),
+                    entry.source().word(),
+                    entry.via(),
+                    entry.action(),
+                    entry.subject(),
+                    new java.util.TreeMap<>(entry.before()),
+                    new java.util.TreeMap<>(entry.after()));
+        }
+    }
 
     @GetMapping
     @Operation(
@@ -72,6 +97,8 @@ class AuditController {
                 size + 1));
         boolean more = entries.size() > size;
         List<AuditEntry> page = more ? entries.subList(0, size) : entries;
-        return new Page(page, more ? Long.toString(page.get(page.size() - 1).id()) : null);
+        return new Page(
+                page.stream().map(EntryView::of).toList(),
+                more ? Long.toString(page.get(page.size() - 1).id()) : null);
     }
 }
