@@ -101,6 +101,21 @@ class ApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("token"));
     }
 
+    /** Event intake takes either scheme: a token, or a signature over the body. */
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer signedIntakeInDocument() {
+        return openApi -> {
+            if (openApi.getPaths() == null || openApi.getPaths().get("/api/v1/events") == null) {
+                return;
+            }
+            var post = openApi.getPaths().get("/api/v1/events").getPost();
+            if (post != null) {
+                post.setSecurity(List.of(
+                        new SecurityRequirement().addList("token"), new SecurityRequirement().addList("signature")));
+            }
+        };
+    }
+
     /** Controllers take the request's {@link dev.baton.core.access.Actor} as a parameter; the document hides it. */
     @Bean
     WebMvcConfigurer currentActor() {

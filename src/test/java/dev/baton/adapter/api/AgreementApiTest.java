@@ -271,5 +271,11 @@ class AgreementApiTest extends IntegrationTest {
                 .contains("/api/v1/agreements", "/api/v1/agreements/{number}/activation");
         assertThat(docs.json().at("/components/securitySchemes/token/scheme").asString())
                 .isEqualTo("bearer");
+        assertThat(docs.json().at("/components/securitySchemes/signature/in").asString())
+                .isEqualTo("header");
+        assertThat(docs.json().at("/components/securitySchemes/signature/name").asString())
+                .isEqualTo("webhook-signature");
+        assertThat(docs.json().at("/paths/~1api~1v1~1events/post/security").toString())
+                .isEqualTo("[{\"token\":[]},{\"signature\":[]}]");
     }
 }
