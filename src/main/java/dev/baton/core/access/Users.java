@@ -133,10 +133,12 @@ public final class Users {
 
     /** Checks a password, counting failures toward the lockout. */
     public SignIn signIn(String email, String password) {
-        String address = Email.parse(email).map(Email::address).orElse(email.strip());
+        // every user's email is stored as Email normalises it, so text that is no email address (a NUL in it, which
+        // PostgreSQL cannot even compare) is nobody's, and is not looked up
+        Optional<String> address = Email.parse(email).map(Email::address);
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
-            Optional<User> found = store.lock(address);
+            Optional<User> found = address.flatMap(store::lock);
             if (found.isEmpty()) {
                 hasher.matches(password, DUMMY_HASH.get());
                 return new SignIn.Refused(WRONG);
