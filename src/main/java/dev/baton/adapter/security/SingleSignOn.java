@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -58,7 +59,7 @@ public final class SingleSignOn implements OAuth2UserService<OidcUserRequest, Oi
     }
 
     /** The roles the claim's values map to. */
-    public Set<Role> roles(Object claim) {
+    public Set<Role> roles(@Nullable Object claim) {
         List<String> values;
         if (claim instanceof Collection<?> many) {
             values = many.stream().map(String::valueOf).toList();
