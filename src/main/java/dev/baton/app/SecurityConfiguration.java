@@ -36,6 +36,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.authentication.builders.AuthenticationManagerBuilder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -187,8 +188,13 @@ class SecurityConfiguration {
         // only a client that asks for a page is sent to the sign-in page; */* is anyone's, and gets a 401
         browser.setIgnoredMediaTypes(java.util.Set.of(org.springframework.http.MediaType.ALL));
         var signIn = new PasswordSignIn(users, limits, settings.signIn().attemptsPerMinute());
-        http.authenticationManager(new ProviderManager(signIn))
-                .formLogin(form -> form.loginPage("/login")
+        // the password's provider joins those of single sign-on (added by oauth2Login below), in a manager of the
+        // chain's own: a manager set outright would leave single sign-on's providers out, and the context's one
+        // AuthenticationManager bean, the API token's, would otherwise become its parent
+        http.authenticationProvider(signIn)
+                .getSharedObject(AuthenticationManagerBuilder.class)
+                .parentAuthenticationManager(null);
+        http.formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .failureHandler(new SignInFailures())
                         .defaultSuccessUrl("/", false)
