@@ -31,8 +31,19 @@ public final class SingleSignOn implements OAuth2UserService<OidcUserRequest, Oi
     private final String rolesClaim;
     private final Map<String, String> mapping;
 
-    /** {@code mapping} takes a claim's value (a group's name) to role words separated by commas. */
+    /**
+     * {@code mapping} takes a claim's value (a group's name) to role words separated by commas; a word that is no role
+     * stops Baton at start, naming the setting, rather than leave a group silently without one.
+     */
     public SingleSignOn(Users users, String emailClaim, String rolesClaim, Map<String, String> mapping) {
+        mapping.forEach((group, words) -> {
+            for (String word : words.split(",")) {
+                if (Role.of(word).isEmpty()) {
+                    throw new IllegalArgumentException("baton.sso.roles." + group + ": '" + word.strip()
+                            + "' is not a role; the roles are " + Role.words());
+                }
+            }
+        });
         this.users = users;
         this.emailClaim = emailClaim;
         this.rolesClaim = rolesClaim;

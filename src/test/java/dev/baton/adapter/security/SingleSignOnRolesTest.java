@@ -22,8 +22,7 @@ class SingleSignOnRolesTest {
                     "managers", "sales_manager",
                     "ops", "revops,admin",
                     "leads", " sales-manager , rep ",
-                    "Field-Sales", "rep",
-                    "typos", "rpe"));
+                    "Field-Sales", "rep"));
 
     @Test
     void eachValueOfAListClaimGivesItsRoles() {
@@ -63,8 +62,11 @@ class SingleSignOnRolesTest {
     }
 
     @Test
-    void aMappedWordThatIsNoRoleGivesNothing() {
-        assertThat(sso.roles(List.of("typos"))).isEmpty();
+    void aMappedWordThatIsNoRoleStopsBatonNamingTheSetting() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new SingleSignOn(null, "email", "groups", Map.of("typos", "rep,rpe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("baton.sso.roles.typos: 'rpe' is not a role");
     }
 
     @Test
