@@ -1,18 +1,14 @@
 package dev.baton.adapter.web;
 
 import dev.baton.adapter.security.CurrentActor;
-import dev.baton.adapter.security.SignedInUser;
 import dev.baton.core.access.Actor;
-import dev.baton.core.access.Role;
 import dev.baton.core.access.Users;
 import dev.baton.core.engine.BatonException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.WebAttributes;
@@ -22,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Signing in, the signed-in person's start page, and changing one's password. */
+/** Signing in and changing one's password. */
 @Controller
 class AccountController {
 
@@ -65,16 +61,6 @@ class AccountController {
                     registration.getClientName(), "/oauth2/authorization/" + registration.getRegistrationId()));
         }
         return providers;
-    }
-
-    @GetMapping("/")
-    String home(@AuthenticationPrincipal @Nullable Object principal, Model model) {
-        Actor actor = CurrentActor.current();
-        model.addAttribute("email", actor.name());
-        model.addAttribute("name", principal instanceof SignedInUser user ? user.displayName() : actor.name());
-        model.addAttribute(
-                "roles", actor.roles().stream().sorted().map(Role::word).toList());
-        return "home";
     }
 
     @GetMapping("/account/password")

@@ -3,23 +3,14 @@ package dev.baton.adapter.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.testing.IntegrationTest;
+import dev.baton.testing.WebSession;
+import dev.baton.testing.WebSession.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.catalina.Context;
 import org.apache.catalina.Session;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +55,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void theRightPasswordReachesTheHomePageShowingTheEmailAndRoles() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
 
         Page signedIn = browser.signIn(ADMIN, ADMIN_PASSWORD);
         Page home = browser.get("/");
@@ -78,7 +69,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void aWrongPasswordLeadsBackToTheSignInPageWithTheReason() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
 
         Page refused = browser.signIn(ADMIN, "not the passphrase at all");
         Page again = browser.get(refused.location());
@@ -91,7 +82,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void anUnknownEmailIsToldTheSameAsAWrongPassword() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
 
         Page refused = browser.signIn("nobody@acme.example", ADMIN_PASSWORD);
 
@@ -101,7 +92,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void anEmailNoAccountCouldHaveIsToldTheSameAsAWrongPassword() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
 
         Page refused = browser.signIn("ada\u0000@acme.example", ADMIN_PASSWORD);
 
@@ -112,7 +103,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void anAccountIsLockedAfterTooManyFailuresEvenForTheRightPassword() {
         long id = readyUser("lou@acme.example", "lou's own passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         for (int i = 0; i < MAX_FAILURES; i++) {
             browser.signIn("lou@acme.example", "a guess number " + i);
         }
@@ -129,7 +120,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void theRightPasswordSignsInAgainOnceTheLockoutIsOver() {
         readyUser("lena@acme.example", "lena's own passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         for (int i = 0; i < MAX_FAILURES; i++) {
             browser.signIn("lena@acme.example", "a guess number " + i);
         }
@@ -144,12 +135,12 @@ class SignInTest extends IntegrationTest {
     @Test
     void aSuccessfulSignInStartsTheCountOfFailuresAfresh() {
         long id = readyUser("luc@acme.example", "luc's own passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         for (int i = 0; i < MAX_FAILURES - 1; i++) {
             browser.signIn("luc@acme.example", "a guess number " + i);
         }
         browser.signIn("luc@acme.example", "luc's own passphrase");
-        Browser another = new Browser(port);
+        WebSession another = new WebSession(port);
         for (int i = 0; i < MAX_FAILURES - 1; i++) {
             another.signIn("luc@acme.example", "another guess " + i);
         }
@@ -163,7 +154,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void tooManyAttemptsFromOneAddressAreAnswered429EvenWithTheRightPassword() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         for (int i = 0; i < ATTEMPTS_PER_MINUTE; i++) {
             assertThat(browser.signIn("guess" + i + "@acme.example", "any password at all")
                             .status())
@@ -181,7 +172,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void attemptsAreTakenAgainAMinuteAfterTheThrottle() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         for (int i = 0; i <= ATTEMPTS_PER_MINUTE; i++) {
             browser.signIn("guess" + i + "@acme.example", "any password at all");
         }
@@ -195,7 +186,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void aSignInWithoutTheCsrfTokenIsRefusedAndSignsNobodyIn() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.get("/login");
 
         Page refused = browser.postWithoutCsrf("/login", Map.of("email", ADMIN, "password", ADMIN_PASSWORD));
@@ -207,13 +198,13 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void signingOutEndsTheSession() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn(ADMIN, ADMIN_PASSWORD);
         String session = browser.cookie("JSESSIONID").orElseThrow();
         browser.get("/");
 
         Page signedOut = browser.post("/logout", Map.of());
-        Browser replaying = new Browser(port);
+        WebSession replaying = new WebSession(port);
         replaying.setCookie("JSESSIONID", session);
 
         assertThat(signedOut.location()).isEqualTo("/login?signedOut");
@@ -224,7 +215,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void aUserAnAdminDisablesIsSignedOutAtTheirNextPage() {
         long id = readyUser("dora@acme.example", "dora's own passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn("dora@acme.example", "dora's own passphrase");
         assertThat(browser.get("/").status()).isEqualTo(200);
 
@@ -240,7 +231,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void aUserWithAnInitialPasswordIsSentToChangeItFromEveryPage() {
         addUser("ines@acme.example", "an initial passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
 
         browser.signIn("ines@acme.example", "an initial passphrase");
 
@@ -255,7 +246,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void aPasswordChangeWithAWrongCurrentPasswordIsRefusedWithTheReason() {
         addUser("ivo@acme.example", "an initial passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn("ivo@acme.example", "an initial passphrase");
         browser.get("/account/password");
 
@@ -271,7 +262,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void aTooShortNewPasswordIsRefusedWithTheReason() {
         addUser("ida@acme.example", "an initial passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn("ida@acme.example", "an initial passphrase");
         browser.get("/account/password");
 
@@ -287,7 +278,7 @@ class SignInTest extends IntegrationTest {
     @Test
     void afterTheChangeTheHomePageOpensAndOnlyTheNewPasswordSignsIn() {
         addUser("iris@acme.example", "an initial passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn("iris@acme.example", "an initial passphrase");
         browser.get("/account/password");
 
@@ -306,11 +297,11 @@ class SignInTest extends IntegrationTest {
         assertThat(changed.location()).isEqualTo("/?passwordChanged");
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.body()).contains("Your password is changed.");
-        assertThat(new Browser(port)
+        assertThat(new WebSession(port)
                         .signIn("iris@acme.example", "an initial passphrase")
                         .location())
                 .isEqualTo("/login?error");
-        assertThat(new Browser(port)
+        assertThat(new WebSession(port)
                         .signIn("iris@acme.example", "iris's own passphrase")
                         .location())
                 .isEqualTo("/");
@@ -333,7 +324,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void theSignInPageForbidsFramesAndInlineScriptsAndSniffing() {
-        Page login = new Browser(port).get("/login");
+        Page login = new WebSession(port).get("/login");
 
         String policy = login.header("Content-Security-Policy").orElseThrow();
         assertThat(policy).contains("frame-ancestors 'none'");
@@ -345,7 +336,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void theSessionCookieIsHttpOnlySecureAndSameSiteLax() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         Page login = browser.get("/login");
         Page signedIn = browser.signIn(ADMIN, ADMIN_PASSWORD);
 
@@ -358,7 +349,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void anIdleSessionLastsEightHours() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn(ADMIN, ADMIN_PASSWORD);
 
         Context context = (Context)
@@ -370,7 +361,7 @@ class SignInTest extends IntegrationTest {
 
     @Test
     void malformedFormPostsAnswerWithoutStackTracesOrSql() {
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.get("/login");
         String csrf = "_csrf=" + browser.csrf();
         var answers = new LinkedHashMap<String, Page>();
@@ -418,7 +409,7 @@ class SignInTest extends IntegrationTest {
     /** A rep who has signed in once and changed the initial password to their own; returns their id. */
     private long readyUser(String email, String password) {
         long id = addUser(email, "an initial passphrase");
-        Browser browser = new Browser(port);
+        WebSession browser = new WebSession(port);
         browser.signIn(email, "an initial passphrase");
         browser.get("/account/password");
         Page changed = browser.post(
@@ -426,132 +417,5 @@ class SignInTest extends IntegrationTest {
                 Map.of("current", "an initial passphrase", "password", password, "repeat", password));
         assertThat(changed.location()).as(changed.body()).isEqualTo("/?passwordChanged");
         return id;
-    }
-
-    /** A page as the browser got it. */
-    record Page(int status, HttpHeaders headers, String body) {
-        Optional<String> header(String name) {
-            return headers.firstValue(name);
-        }
-
-        String location() {
-            return header("Location")
-                    .map(l -> l.replaceFirst("^https?://[^/]+", ""))
-                    .orElse("");
-        }
-
-        Optional<String> setCookie(String name) {
-            return headers.allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith(name + "="))
-                    .reduce((first, last) -> last);
-        }
-    }
-
-    /**
-     * A browser as far as signing in needs one: it keeps its cookies (by hand, since the session cookie is Secure and
-     * this is plain HTTP), sends the CSRF token of the last form it was shown, asks for pages, and follows no
-     * redirects.
-     */
-    static final class Browser {
-        private static final HttpClient HTTP = HttpClient.newHttpClient();
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-        private final int port;
-        private final Map<String, String> cookies = new LinkedHashMap<>();
-        private String csrf = "";
-
-        Browser(int port) {
-            this.port = port;
-        }
-
-        Page get(String path) {
-            return send(request(path).GET());
-        }
-
-        /** Posts a form with the CSRF token the last page held. */
-        Page post(String path, Map<String, String> fields) {
-            var withToken = new LinkedHashMap<>(fields);
-            withToken.put("_csrf", csrf);
-            return postWithoutCsrf(path, withToken);
-        }
-
-        Page postWithoutCsrf(String path, Map<String, String> fields) {
-            String body = fields.entrySet().stream()
-                    .map(f -> encode(f.getKey()) + "=" + encode(f.getValue()))
-                    .collect(Collectors.joining("&"));
-            return postRaw(path, "application/x-www-form-urlencoded", body);
-        }
-
-        Page postRaw(String path, String contentType, String body) {
-            return send(
-                    request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        /** Opens the sign-in page and sends its form. */
-        Page signIn(String email, String password) {
-            get("/login");
-            return post("/login", Map.of("email", email, "password", password));
-        }
-
-        Optional<String> cookie(String name) {
-            return Optional.ofNullable(cookies.get(name));
-        }
-
-        void setCookie(String name, String value) {
-            cookies.put(name, value);
-        }
-
-        String csrf() {
-            return csrf;
-        }
-
-        private HttpRequest.Builder request(String path) {
-            var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/html,application/xhtml+xml");
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(c -> c.getKey() + "=" + c.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
-            return request;
-        }
-
-        private Page send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                response.headers().allValues("Set-Cookie").forEach(this::keep);
-                Matcher token = CSRF.matcher(response.body());
-                if (token.find()) {
-                    csrf = token.group(1);
-                }
-                return new Page(response.statusCode(), response.headers(), response.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private void keep(String setCookie) {
-            String[] parts = setCookie.split(";");
-            int equals = parts[0].indexOf('=');
-            String name = parts[0].substring(0, equals).strip();
-            String value = parts[0].substring(equals + 1).strip();
-            boolean expired = List.of(parts).stream()
-                    .map(String::strip)
-                    .anyMatch(p -> p.equalsIgnoreCase("Max-Age=0") || p.startsWith("Expires=Thu, 01 Jan 1970"));
-            if (expired || value.isEmpty()) {
-                cookies.remove(name);
-            } else {
-                cookies.put(name, value);
-            }
-        }
-
-        private static String encode(String text) {
-            return URLEncoder.encode(text, StandardCharsets.UTF_8);
-        }
     }
 }
