@@ -104,6 +104,20 @@ class AccessConfiguration {
         return new Access(policy, leads, roster, clock);
     }
 
+    @Bean
+    dev.baton.core.access.LeadWork leadWork(
+            Access access,
+            Audit audit,
+            dev.baton.core.engine.LeadCommands commands,
+            dev.baton.core.engine.Activities activities,
+            dev.baton.core.engine.Reassignments reassignments,
+            LeadQueries queries,
+            dev.baton.core.engine.SlaClocks clocks,
+            Clock clock) {
+        return new dev.baton.core.access.LeadWork(
+                access, audit, commands, activities, reassignments, queries, clocks, clock);
+    }
+
     /**
      * On a database without users, the first admin: from the environment, or with a password shown this once. Made
      * while the application starts, so that it exists before the first request can arrive.

@@ -52,6 +52,13 @@ public final class WebSession {
     private final int port;
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String csrf = "";
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /** Sends this header with every request from now on (htmx's HX-Request, say). */
+    public WebSession header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
 
     public Page get(String path) {
         return send(request(path).GET());
@@ -96,6 +103,7 @@ public final class WebSession {
     private HttpRequest.Builder request(String path) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/html,application/xhtml+xml");
+        headers.forEach(request::header);
         if (!cookies.isEmpty()) {
             request.header(
                     "Cookie",

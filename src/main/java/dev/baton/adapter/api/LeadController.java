@@ -2,18 +2,13 @@ package dev.baton.adapter.api;
 
 import dev.baton.core.access.Access;
 import dev.baton.core.access.Actor;
-import dev.baton.core.access.Audit;
+import dev.baton.core.access.LeadWork;
 import dev.baton.core.access.Permission;
-import dev.baton.core.engine.Activities;
-import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadDetails;
 import dev.baton.core.engine.LeadIntake;
-import dev.baton.core.engine.LeadQueries;
 import dev.baton.core.engine.LeadStore;
-import dev.baton.core.engine.Reassignments;
-import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.StoredLead;
 import dev.baton.core.handoff.HandoffPacket;
 import dev.baton.core.lead.Activity;
@@ -23,7 +18,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,40 +41,17 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadController {
 
     private final LeadIntake intake;
-    private final LeadQueries queries;
     private final LeadStore leads;
-    private final LeadCommands commands;
-    private final Activities activities;
     private final Handoffs handoffs;
-    private final Reassignments reassignments;
-    private final SlaClocks clocks;
-    private final Clock clock;
     private final Access access;
-    private final Audit audit;
+    private final LeadWork work;
 
-    LeadController(
-            LeadIntake intake,
-            LeadQueries queries,
-            LeadStore leads,
-            LeadCommands commands,
-            Activities activities,
-            Handoffs handoffs,
-            Reassignments reassignments,
-            SlaClocks clocks,
-            Clock clock,
-            Access access,
-            Audit audit) {
-        this.access = access;
-        this.audit = audit;
-        this.handoffs = handoffs;
-        this.clocks = clocks;
-        this.clock = clock;
-        this.reassignments = reassignments;
+    LeadController(LeadIntake intake, LeadStore leads, Handoffs handoffs, Access access, LeadWork work) {
         this.intake = intake;
-        this.queries = queries;
         this.leads = leads;
-        this.commands = commands;
-        this.activities = activities;
+        this.handoffs = handoffs;
+        this.access = access;
+        this.work = work;
     }
 
     @PostMapping
@@ -230,53 +201,22 @@ class LeadController {
         if (request.rep() == null || request.rep().isBlank()) {
             throw new BadRequest("rep", "rep is required: who gets the lead");
         }
-        return audited(actor, id, "lead.reassigned", () -> {
-            reassignments.reassign(id, request.rep().strip(), Optional.ofNullable(request.reason()), actor.name());
-            return details(id);
-        });
+        return work.reassign(actor, id, request.rep().strip(), Optional.ofNullable(request.reason()));
     }
 
     @PostMapping("/{id}/activities")
     @Operation(summary = "Log a call, email, meeting or social touch; the first one is the lead's first touch")
     LeadDetails logActivity(Actor actor, @PathVariable long id, @RequestBody ActivityRequest request) {
         access.requireOnLead(actor, Permission.WORK_LEADS, id);
-        Activity activity = request.toActivity();
-        return audited(
-                actor,
-                id,
-                "lead.touch_logged",
-                () -> details(activities.log(id, activity).id()));
+        return work.logTouch(actor, id, request.toActivity());
     }
 
-    /** A lifecycle command, once the actor may work this lead; audited with the stage and owner before and after. */
     private LeadDetails run(Actor actor, long id, String cause, LeadCommands.Command command) {
-        access.requireOnLead(actor, Permission.WORK_LEADS, id);
-        return audited(
-                actor,
-                id,
-                "lead." + cause.replace(' ', '_'),
-                () -> details(commands.run(id, cause, command).id()));
-    }
-
-    private LeadDetails audited(Actor actor, long id, String action, java.util.function.Supplier<LeadDetails> change) {
-        return audit.record(actor, action, "lead/" + id, () -> state(details(id)), change, LeadController::state);
-    }
-
-    /** What the audit keeps of a lead: where it stands and whose it is, never who the person is. */
-    private static Map<String, String> state(LeadDetails lead) {
-        var state = new java.util.LinkedHashMap<String, String>();
-        state.put("stage", lead.stage());
-        state.put("cycle", Integer.toString(lead.cycle()));
-        lead.owner().ifPresent(owner -> state.put("owner", owner));
-        lead.team().ifPresent(team -> state.put("team", team));
-        lead.queue().ifPresent(queue -> state.put("queue", queue));
-        return state;
+        return work.run(actor, id, cause, command);
     }
 
     private LeadDetails details(long id) {
-        return queries.details(id)
-                .map(lead -> lead.withClocks(clocks.views(id, clock.instant()), clocks.responses(id)))
-                .orElseThrow(() -> new BatonException.NotFound("there is no lead " + id));
+        return work.details(id);
     }
 
     /** The body of a lifecycle command; each command reads the fields it needs. */

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The dashboard page, served to a signed-in person, shows the figures the metrics API gives. */
+// every page test signs in from the same address: the per-address throttle is SignInTest's to show
+@org.springframework.test.context.TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
 class DashboardPageTest extends LeadScenarios {
 
     private static final String PASSWORD = "a long enough password";
