@@ -105,6 +105,12 @@ class AccessConfiguration {
     }
 
     @Bean
+    dev.baton.core.access.AgreementWork agreementWork(
+            dev.baton.core.engine.AgreementService agreements, Access access, Audit audit) {
+        return new dev.baton.core.access.AgreementWork(agreements, access, audit);
+    }
+
+    @Bean
     dev.baton.core.access.LeadWork leadWork(
             Access access,
             Audit audit,

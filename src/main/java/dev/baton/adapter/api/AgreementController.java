@@ -2,9 +2,8 @@ package dev.baton.adapter.api;
 
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.adapter.yaml.ReadResult;
-import dev.baton.core.access.Access;
 import dev.baton.core.access.Actor;
-import dev.baton.core.access.Audit;
+import dev.baton.core.access.AgreementWork;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.agreement.Approval;
 import dev.baton.core.engine.AgreementService;
@@ -38,14 +37,12 @@ class AgreementController {
 
     private final AgreementService agreements;
     private final AgreementYamlReader reader;
-    private final Access access;
-    private final Audit audit;
+    private final AgreementWork work;
 
-    AgreementController(AgreementService agreements, AgreementYamlReader reader, Access access, Audit audit) {
+    AgreementController(AgreementService agreements, AgreementYamlReader reader, AgreementWork work) {
         this.agreements = agreements;
         this.reader = reader;
-        this.access = access;
-        this.audit = audit;
+        this.work = work;
     }
 
     @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
@@ -58,12 +55,7 @@ class AgreementController {
         if (!result.isValid()) {
             throw new InvalidAgreement(result.problems());
         }
-        AgreementVersion version = audit.created(
-                actor,
-                "agreement.drafted",
-                () -> agreements.propose(result.orThrow(), source, actor.name(), Optional.ofNullable(note)),
-                drafted -> "agreement/" + drafted.number(),
-                AgreementController::state);
+        AgreementVersion version = work.propose(actor, result.orThrow(), source, Optional.ofNullable(note));
         return ResponseEntity.created(URI.create("/api/v1/agreements/" + version.number()))
                 .body(VersionView.of(version));
     }
@@ -113,37 +105,13 @@ class AgreementController {
         Approval.Side side = Approval.Side.of(request.side())
                 .orElseThrow(
                         () -> new BadRequest("side", "side must be marketing or sales, not '" + request.side() + "'"));
-        access.requireApproval(actor, side);
-        return VersionView.of(audit.record(
-                actor,
-                "agreement.approved",
-                "agreement/" + number,
-                () -> state(agreements.version(number)),
-                () -> agreements.approve(number, side, actor.name(), Optional.ofNullable(request.comment())),
-                AgreementController::state));
+        return VersionView.of(work.approve(actor, number, side, Optional.ofNullable(request.comment())));
     }
 
     @PostMapping("/{number}/activation")
     @Operation(summary = "Make a version the active one (409 unless marketing and sales both approved it)")
     VersionView activate(Actor actor, @PathVariable int number) {
-        return VersionView.of(audit.record(
-                actor,
-                "agreement.activated",
-                "agreement/" + number,
-                () -> state(agreements.version(number)),
-                () -> agreements.activate(number, actor.name()),
-                AgreementController::state));
-    }
-
-    /** What the audit keeps of a version: its number, whether it is active, and who signed it. */
-    private static java.util.Map<String, String> state(AgreementVersion version) {
-        var state = new java.util.LinkedHashMap<String, String>();
-        state.put("number", Integer.toString(version.number()));
-        state.put("status", version.status().name().toLowerCase(java.util.Locale.ROOT));
-        for (var approval : version.approvals()) {
-            state.put(approval.side().word() + "Approval", approval.approver());
-        }
-        return state;
+        return VersionView.of(work.activate(actor, number));
     }
 
     @GetMapping("/{from}/diff/{to}")

@@ -1,0 +1,127 @@
+package dev.baton.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.baton.testing.BrowserTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The agreement page in a real Chromium: a draft with problems shows them at their lines; a marketer and a sales
+ * manager sign a draft, each seeing only their own button, and revops activates it.
+ */
+@TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
+class AgreementPageBrowserTest extends BrowserTest {
+
+    private static final String PASSWORD = "a long enough password";
+
+    private Page signedIn(String email, String role) {
+        Response added = postJson(
+                "/api/v1/users",
+                "{\"email\":\"" + email + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + PASSWORD + "x\"}");
+        if (added.status() == 409) {
+            return signIn(email, PASSWORD);
+        }
+        Page page = signIn(email, PASSWORD + "x");
+        page.getByLabel("Current password").fill(PASSWORD + "x");
+        page.getByLabel("New password (at least 12 characters)").fill(PASSWORD);
+        page.getByLabel("New password again").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        page.waitForURL(url -> !url.contains("/account/password"));
+        return page;
+    }
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name);
+    }
+
+    @Test
+    void aDraftWithProblemsShowsEachAtItsLineAndIsNotStored() throws Exception {
+        Page page = signedIn("rita@northwind.example", "revops");
+        page.navigate("/agreement");
+        int versions = get("/api/v1/agreements").json().size();
+        String broken = Files.readString(Path.of("examples/agreements/it-services-emea.yaml"))
+                .replaceFirst("points:", "pointz:");
+
+        page.getByLabel("Agreement file (YAML)").fill(broken);
+        page.getByRole(AriaRole.BUTTON, named("Check and store as a draft")).click();
+
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).containsText("nothing was stored");
+        var misspelt = page.locator("li.flagged")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("did you mean 'points'?"));
+        PlaywrightAssertions.assertThat(misspelt).hasCount(1);
+        PlaywrightAssertions.assertThat(misspelt.locator("code")).containsText("pointz:");
+        PlaywrightAssertions.assertThat(page.locator("li.flagged")).not().hasCount(0);
+        assertThat(get("/api/v1/agreements").json().size()).isEqualTo(versions);
+        assertThat(axe(page)).isEmpty();
+    }
+
+    @Test
+    void aMarketerAndASalesManagerSignADraftAndRevopsActivatesIt() throws Exception {
+        Page revops = signedIn("rita@northwind.example", "revops");
+        revops.navigate("/agreement");
+        revops.getByLabel("Agreement file (YAML)")
+                .fill(Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml")));
+        revops.getByRole(AriaRole.BUTTON, named("Check and store as a draft")).click();
+        PlaywrightAssertions.assertThat(revops.getByRole(AriaRole.STATUS)).containsText("Stored as draft version");
+        String version = revops.url();
+        int number = Integer.parseInt(version.substring(version.lastIndexOf('/') + 1));
+        PlaywrightAssertions.assertThat(revops.getByRole(AriaRole.BUTTON, named("Sign for marketing")))
+                .hasCount(0);
+
+        Page marketer = signedIn("mo@northwind.example", "marketing");
+        marketer.navigate(version);
+        PlaywrightAssertions.assertThat(marketer.getByRole(AriaRole.BUTTON, named("Sign for sales")))
+                .hasCount(0);
+        marketer.getByRole(AriaRole.BUTTON, named("Sign for marketing")).click();
+        PlaywrightAssertions.assertThat(marketer.getByRole(AriaRole.STATUS)).containsText("Signed for marketing");
+
+        Page manager = signedIn("sam@northwind.example", "sales_manager");
+        manager.navigate(version);
+        PlaywrightAssertions.assertThat(manager.getByRole(AriaRole.BUTTON, named("Sign for marketing")))
+                .hasCount(0);
+        manager.getByRole(AriaRole.BUTTON, named("Sign for sales")).click();
+        PlaywrightAssertions.assertThat(manager.getByRole(AriaRole.STATUS)).containsText("Signed for sales");
+        PlaywrightAssertions.assertThat(manager.getByRole(AriaRole.BUTTON, named("Activate this version")))
+                .hasCount(0);
+
+        revops.navigate(version);
+        revops.getByRole(AriaRole.BUTTON, named("Activate this version")).click();
+        PlaywrightAssertions.assertThat(revops.getByRole(AriaRole.STATUS))
+                .containsText("Version " + number + " is active");
+
+        var active = get("/api/v1/agreements/active").json();
+        assertThat(active.get("number").asInt()).isEqualTo(number);
+        assertThat(active.get("approvals")
+                        .valueStream()
+                        .map(a -> a.get("approver").asString()))
+                .containsExactlyInAnyOrder("mo@northwind.example", "sam@northwind.example");
+        assertThat(axe(revops)).isEmpty();
+    }
+
+    @Test
+    void aRepSeesTheVersionsButNoButtonToPress() throws Exception {
+        post(
+                "/api/v1/agreements",
+                "application/yaml",
+                Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml")));
+        var all = get("/api/v1/agreements").json();
+        int number = all.get(all.size() - 1).get("number").asInt();
+        Page rep = signedIn("alex.kim@northwind.example", "rep");
+
+        rep.navigate("/agreement");
+        PlaywrightAssertions.assertThat(rep.getByRole(AriaRole.BUTTON, named("Check and store as a draft")))
+                .hasCount(0);
+        rep.navigate("/agreement/" + number);
+
+        PlaywrightAssertions.assertThat(rep.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .containsText("Version " + number);
+        assertThat(rep.getByRole(AriaRole.BUTTON).allTextContents()).containsExactly("Sign out");
+    }
+}
