@@ -133,6 +133,29 @@ class WorkdayBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theWeeklyReviewShowsALeadIdlePastItsDeadlineAndItsRecycleActionMovesIt() {
+        long id = qualifiedLead();
+        String owner = get("/api/v1/leads/" + id).json().get("owner").asString();
+        clock.advance(java.time.Duration.ofDays(9)); // the accept clock ran out, and nobody touched the lead since
+        Page page = signedIn("jordan.lee@northwind.example", "sales_manager");
+
+        page.navigate("/review");
+        Locator row = page.locator("#review-" + id);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(owner)))
+                .containsText("Dana Reyes");
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Recycle"))
+                .click();
+
+        page.waitForLoadState();
+        assertThat(page.locator("main").innerText()).contains("lead " + id + ": recycle done");
+        PlaywrightAssertions.assertThat(page.locator("#review-" + id)).hasCount(0);
+        assertThat(get("/api/v1/leads/" + id).json().get("stage").asString()).isEqualTo("recycled");
+        PlaywrightAssertions.assertThat(page.getByLabel("For the meeting's notes (Markdown)"))
+                .hasValue(java.util.regex.Pattern.compile("## Week of [\\s\\S]*- MQLs in: [\\s\\S]*- Won: "));
+        assertThat(axe(page)).isEmpty();
+    }
+
+    @Test
     void theDashboardDrawsEveryChartAndItsFunnelIsTheApis() {
         qualifiedLead();
         Page page = signedIn("mo@northwind.example", "marketing");
@@ -164,7 +187,7 @@ class WorkdayBrowserTest extends BrowserTest {
         signedIn(owner, "rep").context().close();
         for (Screen screen : Screen.values()) {
             Page page = signIn(newPage(screen), owner, PASSWORD);
-            for (String path : new String[] {"/?" + PERIOD, "/queue"}) {
+            for (String path : new String[] {"/?" + PERIOD, "/queue", "/review", "/agreement"}) {
                 page.navigate(path);
                 assertThat(axe(page)).as(path + " at " + screen).isEmpty();
                 assertThat((Boolean)
