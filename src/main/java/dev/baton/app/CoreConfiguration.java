@@ -42,6 +42,7 @@ import dev.baton.core.engine.Telemetry;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -54,10 +55,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 
+    /** The system clock; for {@code baton demo}, a clock the demo's generator walks through the past first. */
     @Bean
     @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${baton.demo:false}") boolean demo) {
+        return demo ? new DemoClock() : Clock.systemUTC();
     }
 
     @Bean

@@ -80,7 +80,8 @@ public final class ServerCommands {
     /** {@code baton demo}. */
     @Command(
             name = "demo",
-            description = "Start Baton on the embedded database with the example agreement signed and active.")
+            description = "Start Baton on the embedded database with the example agreement signed and active, months of"
+                    + " generated funnel and demo users of each role.")
     public static final class Demo extends ServerOptions {
         @Override
         public Integer call() {

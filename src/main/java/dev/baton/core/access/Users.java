@@ -56,6 +56,15 @@ public final class Users {
 
     /** Adds a user; an initial password must be changed at the first sign-in. */
     public User add(Actor actor, String email, String name, Set<Role> roles, Optional<String> password) {
+        return add(actor, email, name, roles, password, password.isPresent());
+    }
+
+    /**
+     * Adds a user whose initial password need not be changed when {@code mustChange} is false: one known to all, such
+     * as the demo's, which a forced change would only take from the others.
+     */
+    public User add(
+            Actor actor, String email, String name, Set<Role> roles, Optional<String> password, boolean mustChange) {
         String address = email(email);
         if (roles.isEmpty()) {
             throw new BatonException.Invalid("roles", "a user holds at least one role: " + Role.words());
@@ -78,7 +87,7 @@ public final class Users {
                                     name.isBlank() ? address : name.strip(),
                                     roles,
                                     password.map(hasher::hash),
-                                    password.isPresent()),
+                                    mustChange && password.isPresent()),
                             clock.instant());
                 },
                 Users::state);
