@@ -3,7 +3,6 @@ package dev.baton.adapter.web;
 import dev.baton.adapter.security.CurrentActor;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.LeadWork;
-import dev.baton.core.agreement.Agreement;
 import dev.baton.core.engine.ActiveAgreement;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.LeadCommands;
@@ -188,18 +187,7 @@ class QueueController {
         return "queue :: row";
     }
 
-    /** What the forms offer: the agreement's reason codes and the BANT answers it requires. */
     private void choices(Model model) {
-        Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
-        model.addAttribute("reasons", agreement.map(Agreement::reasonCodes).orElse(List.of()));
-        model.addAttribute(
-                "bant",
-                agreement
-                        .map(a -> a.sql().require().stream()
-                                .sorted()
-                                .map(b -> b.name().toLowerCase(Locale.ROOT))
-                                .toList())
-                        .orElse(List.of()));
-        model.addAttribute("touchTypes", List.of("call", "email", "meeting", "social"));
+        QueueChoices.add(model, active);
     }
 }

@@ -156,6 +156,33 @@ class WorkdayBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theLeadPageShowsTheHandoffPacketAndTheActionsOnlyToThoseWhoMayTakeThem() {
+        long id = qualifiedLead();
+        String owner = get("/api/v1/leads/" + id).json().get("owner").asString();
+        Page mine = signedIn(owner, "rep");
+        mine.navigate("/queue");
+        mine.locator("#lead-" + id)
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Dana Reyes"))
+                .click();
+
+        mine.waitForURL(url -> url.endsWith("/leads/" + id));
+        PlaywrightAssertions.assertThat(mine.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Dana Reyes");
+        PlaywrightAssertions.assertThat(mine.locator("main")).containsText("qualified");
+        PlaywrightAssertions.assertThat(mine.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")))
+                .isVisible();
+        assertThat(mine.locator("ol.timeline li").count()).isGreaterThan(1);
+        assertThat(axe(mine)).isEmpty();
+
+        Page marketer = signedIn("mo@northwind.example", "marketing");
+        marketer.navigate("/leads/" + id);
+        PlaywrightAssertions.assertThat(marketer.locator("main")).containsText("You may read this lead");
+        PlaywrightAssertions.assertThat(
+                        marketer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")))
+                .hasCount(0);
+    }
+
+    @Test
     void theDashboardDrawsEveryChartAndItsFunnelIsTheApis() {
         qualifiedLead();
         Page page = signedIn("mo@northwind.example", "marketing");
