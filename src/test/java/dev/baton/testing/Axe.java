@@ -38,7 +38,7 @@ public final class Axe {
 
     private Axe() {}
 
-    static List<Violation> seriousViolations(Page page) {
+    public static List<Violation> seriousViolations(Page page) {
         // evaluated through the browser's debugging protocol, which the page's Content-Security-Policy does not govern,
         // where a script tag with axe inline would be refused
         if (page.evaluate("() => typeof window.axe === 'undefined'").equals(Boolean.TRUE)) {

@@ -41,9 +41,16 @@ class DashboardController {
     record ChartView(Dashboard.Chart chart, String json, String csv) {}
 
     @GetMapping("/")
-    String dashboard(@ModelAttribute DashboardFilters filters, Model model) {
+    String dashboard(
+            @ModelAttribute DashboardFilters filters,
+            @org.springframework.security.core.annotation.AuthenticationPrincipal @org.jspecify.annotations.Nullable
+                    Object principal,
+            Model model) {
         Actor actor = CurrentActor.current();
         model.addAttribute("email", actor.name());
+        model.addAttribute(
+                "name",
+                principal instanceof dev.baton.adapter.security.SignedInUser user ? user.displayName() : actor.name());
         model.addAttribute(
                 "roles", actor.roles().stream().sorted().map(Role::word).toList());
         model.addAttribute("filters", filters);

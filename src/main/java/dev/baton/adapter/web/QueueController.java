@@ -53,8 +53,10 @@ class QueueController {
         model.addAttribute(
                 "whose",
                 queue.owners(actor)
-                        .map(o -> o.size() == 1 ? "yours" : "your team's")
+                        .map(o -> o.isEmpty() ? "no one's" : o.size() == 1 ? "your" : "your team's")
                         .orElse("everyone's"));
+        model.addAttribute(
+                "notSales", queue.owners(actor).filter(java.util.Set::isEmpty).isPresent());
         choices(model);
         return "queue";
     }
