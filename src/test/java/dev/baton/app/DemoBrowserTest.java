@@ -3,7 +3,6 @@ package dev.baton.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -14,14 +13,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +39,6 @@ class DemoBrowserTest {
 
     private static final String TOKEN = "demo-browser-test";
     private static final String PASSWORD = DemoSeeder.PASSWORD;
-    private static final String CHROMIUM = System.getProperty("baton.chromium", "/usr/bin/chromium");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -57,10 +53,6 @@ class DemoBrowserTest {
 
     @BeforeAll
     static void theDemoInChromium() {
-        if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            throw new IllegalStateException("The browser tests need Chromium at " + CHROMIUM
-                    + ": sudo apt-get install -y chromium (.ci/run does this)");
-        }
         baton = new SpringApplicationBuilder(BatonServer.class)
                 .properties(
                         "server.port=0",
@@ -72,20 +64,8 @@ class DemoBrowserTest {
                         "baton.sign-in.attempts-per-minute=100000")
                 .run();
         port = ((WebServerApplicationContext) baton).getWebServer().getPort();
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Paths.get(CHROMIUM))
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--disable-gpu",
-                                "--no-first-run")));
+        playwright = dev.baton.testing.BrowserTest.playwright();
+        chromium = dev.baton.testing.BrowserTest.chromium(playwright);
     }
 
     @AfterAll

@@ -56,12 +56,22 @@ public abstract class BrowserTest extends IntegrationTest {
 
     @BeforeAll
     static void launchChromium() {
+        playwright = playwright();
+        chromium = chromium(playwright);
+    }
+
+    /** Playwright, told never to fetch a browser of its own; fails saying how to install Chromium without it. */
+    public static Playwright playwright() {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
             throw new IllegalStateException(NO_CHROMIUM);
         }
-        playwright = Playwright.create(
+        return Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        chromium = playwright
+    }
+
+    /** Debian's Chromium, headless, with none of its calls home. */
+    public static Browser chromium(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Paths.get(CHROMIUM))
@@ -73,6 +83,32 @@ public abstract class BrowserTest extends IntegrationTest {
                                 "--disable-sync",
                                 "--disable-gpu",
                                 "--no-first-run")));
+    }
+
+    /** The password {@link #signedIn} gives the users it adds. */
+    protected static final String PASSWORD = "a long enough password";
+
+    /**
+     * Signed in as a user with this role: added the first time with an initial password, which the browser then
+     * changes to {@link #PASSWORD} as the page asks; signed in with that afterwards.
+     */
+    protected Page signedIn(String email, String role) {
+        Response added = postJson(
+                "/api/v1/users",
+                "{\"email\":\"" + email + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + PASSWORD + "x\"}");
+        if (added.status() == 409) {
+            return signIn(email, PASSWORD);
+        }
+        Page page = signIn(email, PASSWORD + "x");
+        page.getByLabel("Current password").fill(PASSWORD + "x");
+        page.getByLabel("New password (at least 12 characters)").fill(PASSWORD);
+        page.getByLabel("New password again").fill(PASSWORD);
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Change password"))
+                .click();
+        page.waitForURL(url -> !url.contains("/account/password"));
+        return page;
     }
 
     @AfterAll

@@ -18,25 +18,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
 class AgreementPageBrowserTest extends BrowserTest {
 
-    private static final String PASSWORD = "a long enough password";
-
-    private Page signedIn(String email, String role) {
-        Response added = postJson(
-                "/api/v1/users",
-                "{\"email\":\"" + email + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + PASSWORD + "x\"}");
-        if (added.status() == 409) {
-            return signIn(email, PASSWORD);
-        }
-        Page page = signIn(email, PASSWORD + "x");
-        page.getByLabel("Current password").fill(PASSWORD + "x");
-        page.getByLabel("New password (at least 12 characters)").fill(PASSWORD);
-        page.getByLabel("New password again").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
-                .click();
-        page.waitForURL(url -> !url.contains("/account/password"));
-        return page;
-    }
-
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);
     }

@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 class WorkdayBrowserTest extends BrowserTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
-    private static final String PASSWORD = "a long enough password";
     private static final String PERIOD = "from=2026-11-01&to=2026-11-30";
 
     @BeforeEach
@@ -50,24 +49,6 @@ class WorkdayBrowserTest extends BrowserTest {
         assertThat(postJson("/api/v1/events", events).status()).isEqualTo(200);
         assertThat(get("/api/v1/leads/" + id).json().get("stage").asString()).isEqualTo("mql");
         return id;
-    }
-
-    /** Signs in as a user with this role, added with a first password and changed to {@link #PASSWORD}. */
-    private Page signedIn(String email, String role) {
-        Response added = postJson(
-                "/api/v1/users",
-                "{\"email\":\"" + email + "\",\"roles\":[\"" + role + "\"],\"password\":\"" + PASSWORD + "x\"}");
-        if (added.status() == 409) {
-            return signIn(email, PASSWORD);
-        }
-        Page page = signIn(email, PASSWORD + "x");
-        page.getByLabel("Current password").fill(PASSWORD + "x");
-        page.getByLabel("New password (at least 12 characters)").fill(PASSWORD);
-        page.getByLabel("New password again").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password"))
-                .click();
-        page.waitForURL(url -> !url.contains("/account/password"));
-        return page;
     }
 
     /** How many rejections with this reason the dashboard's figures hold for the period. */
