@@ -16,8 +16,9 @@ public record Actor(String name, Set<Role> roles, Set<Scope> scopes, Source sour
             throw new IllegalArgumentException("an actor has a name");
         }
         name = name.strip().toLowerCase(Locale.ROOT);
-        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
-        scopes = scopes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(scopes));
+        // in the enums' own order, so that every list of them reads the same
+        roles = roles.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        scopes = scopes.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(EnumSet.copyOf(scopes));
     }
 
     /** Baton itself, for what it does on its own (first start, the demo, workers). */

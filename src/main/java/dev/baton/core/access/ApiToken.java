@@ -24,7 +24,7 @@ public record ApiToken(
         OptionalInt requestsPerMinute) {
 
     public ApiToken {
-        scopes = Set.copyOf(scopes);
+        scopes = scopes.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(scopes));
     }
 
     /** Why the token may not be used now; empty when it may. */

@@ -21,7 +21,8 @@ public record User(
         Optional<Instant> lastSignIn) {
 
     public User {
-        roles = Set.copyOf(roles);
+        // in the roles' own order, so that every list of them reads the same
+        roles = roles.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(roles));
     }
 
     public boolean lockedAt(Instant now) {
