@@ -78,6 +78,25 @@ class AdminPageBrowserTest extends BrowserTest {
     }
 
     @Test
+    void everyoneSeesTheTeamsWithTheirRepsLoadAndAbsences() {
+        activateExample("saas-north-america-europe.yaml");
+        postJson(
+                "/api/v1/reps/alex.kim@northwind.example/absences",
+                "{\"from\":\"2026-12-01T00:00:00Z\",\"until\":\"2026-12-05T00:00:00Z\"}");
+        Page rep = signedIn("priya.shah@northwind.example", "rep");
+
+        rep.navigate("/team");
+
+        Locator team = rep.getByRole(AriaRole.REGION, named("na-mid-market"));
+        PlaywrightAssertions.assertThat(team).containsText("jordan.lee@northwind.example");
+        PlaywrightAssertions.assertThat(team.locator("tr", new Locator.LocatorOptions().setHasText("alex.kim")))
+                .containsText("2026-12-01T00:00:00Z to 2026-12-05T00:00:00Z");
+        PlaywrightAssertions.assertThat(rep.getByRole(AriaRole.REGION, named("europe")))
+                .isVisible();
+        assertThat(axe(rep)).isEmpty();
+    }
+
+    @Test
     void aRepIsToldThePageIsNotForTheirRoleAndRevopsSeesOnlyTheDeadLetter() {
         Page rep = signedIn("alex.kim@northwind.example", "rep");
         expectError("status of 403"); // the browser reports the page's 403 as a failed load
