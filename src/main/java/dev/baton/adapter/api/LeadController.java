@@ -1,9 +1,7 @@
 package dev.baton.adapter.api;
 
-import dev.baton.core.access.Access;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.LeadWork;
-import dev.baton.core.access.Permission;
 import dev.baton.core.engine.Handoffs;
 import dev.baton.core.engine.LeadCommands;
 import dev.baton.core.engine.LeadDetails;
@@ -43,14 +41,12 @@ class LeadController {
     private final LeadIntake intake;
     private final LeadStore leads;
     private final Handoffs handoffs;
-    private final Access access;
     private final LeadWork work;
 
-    LeadController(LeadIntake intake, LeadStore leads, Handoffs handoffs, Access access, LeadWork work) {
+    LeadController(LeadIntake intake, LeadStore leads, Handoffs handoffs, LeadWork work) {
         this.intake = intake;
         this.leads = leads;
         this.handoffs = handoffs;
-        this.access = access;
         this.work = work;
     }
 
@@ -197,18 +193,22 @@ class LeadController {
     @PostMapping("/{id}/reassign")
     @Operation(summary = "Give the lead to another rep, with a reason")
     LeadDetails reassign(Actor actor, @PathVariable long id, @RequestBody RosterController.ReassignRequest request) {
-        access.requireOnLead(actor, Permission.REASSIGN_LEADS, id);
-        if (request.rep() == null || request.rep().isBlank()) {
-            throw new BadRequest("rep", "rep is required: who gets the lead");
-        }
-        return work.reassign(actor, id, request.rep().strip(), Optional.ofNullable(request.reason()));
+        return work.reassign(
+                actor,
+                id,
+                () -> {
+                    if (request.rep() == null || request.rep().isBlank()) {
+                        throw new BadRequest("rep", "rep is required: who gets the lead");
+                    }
+                    return request.rep().strip();
+                },
+                Optional.ofNullable(request.reason()));
     }
 
     @PostMapping("/{id}/activities")
     @Operation(summary = "Log a call, email, meeting or social touch; the first one is the lead's first touch")
     LeadDetails logActivity(Actor actor, @PathVariable long id, @RequestBody ActivityRequest request) {
-        access.requireOnLead(actor, Permission.WORK_LEADS, id);
-        return work.logTouch(actor, id, request.toActivity());
+        return work.logTouch(actor, id, request::toActivity);
     }
 
     private LeadDetails run(Actor actor, long id, String cause, LeadCommands.Command command) {

@@ -61,7 +61,13 @@ public final class LeadWork {
 
     /** Logs a touch (a call, an email, a meeting) made on the lead. */
     public LeadDetails logTouch(Actor actor, long id, Activity activity) {
+        return logTouch(actor, id, () -> activity);
+    }
+
+    /** Logs a touch read from the request only once the actor may act on the lead, so a refusal comes first. */
+    public LeadDetails logTouch(Actor actor, long id, Supplier<Activity> touch) {
         access.requireOnLead(actor, Permission.WORK_LEADS, id);
+        Activity activity = touch.get();
         return audited(
                 actor,
                 id,
@@ -70,10 +76,11 @@ public final class LeadWork {
     }
 
     /** Gives the lead to another rep, with a reason. */
-    public LeadDetails reassign(Actor actor, long id, String rep, Optional<String> reason) {
+    public LeadDetails reassign(Actor actor, long id, Supplier<String> rep, Optional<String> reason) {
         access.requireOnLead(actor, Permission.REASSIGN_LEADS, id);
+        String to = rep.get();
         return audited(actor, id, "lead.reassigned", () -> {
-            reassignments.reassign(id, rep, reason, actor.name());
+            reassignments.reassign(id, to, reason, actor.name());
             return details(id);
         });
     }
