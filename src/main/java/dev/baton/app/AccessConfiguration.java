@@ -9,11 +9,13 @@ import dev.baton.core.access.ApiTokens;
 import dev.baton.core.access.Audit;
 import dev.baton.core.access.AuditLog;
 import dev.baton.core.access.PasswordHasher;
+import dev.baton.core.access.RosterWork;
 import dev.baton.core.access.SignInPolicy;
 import dev.baton.core.access.TokenStore;
 import dev.baton.core.access.UserStore;
 import dev.baton.core.access.Users;
 import dev.baton.core.engine.LeadQueries;
+import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.Transactions;
 import java.time.Clock;
@@ -122,6 +124,11 @@ class AccessConfiguration {
             Clock clock) {
         return new dev.baton.core.access.LeadWork(
                 access, audit, commands, activities, reassignments, queries, clocks, clock);
+    }
+
+    @Bean
+    RosterWork rosterWork(RosterCommands roster, Access access, Audit audit) {
+        return new RosterWork(roster, access, audit);
     }
 
     /**

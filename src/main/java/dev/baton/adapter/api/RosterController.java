@@ -4,6 +4,7 @@ import dev.baton.core.access.Access;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.Audit;
 import dev.baton.core.access.Permission;
+import dev.baton.core.access.RosterWork;
 import dev.baton.core.engine.Reassignments;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
@@ -35,55 +36,17 @@ import org.springframework.web.bind.annotation.RestController;
 class RosterController {
 
     private final RosterCommands roster;
+    private final RosterWork work;
     private final Reassignments reassignments;
     private final Access access;
     private final Audit audit;
 
-    RosterController(RosterCommands roster, Reassignments reassignments, Access access, Audit audit) {
+    RosterController(RosterCommands roster, RosterWork work, Reassignments reassignments, Access access, Audit audit) {
         this.roster = roster;
+        this.work = work;
         this.reassignments = reassignments;
         this.access = access;
         this.audit = audit;
-    }
-
-    /** A change to a rep or a team, audited with what the roster says of them before and after. */
-    private void audited(Actor actor, String action, String subject, String rep, Runnable change) {
-        audit.record(
-                actor,
-                action,
-                subject,
-                () -> state(rep),
-                () -> {
-                    change.run();
-                    return rep;
-                },
-                this::state);
-    }
-
-    /** What the audit keeps of a rep: their seats, whether they are active, their absences. */
-    private Map<String, String> state(String rep) {
-        var state = new java.util.LinkedHashMap<String, String>();
-        for (RosterStore.TeamRoster team : roster.teams()) {
-            for (RosterStore.Member member : team.members()) {
-                if (member.rep().equalsIgnoreCase(rep)) {
-                    state.put(
-                            "seat." + team.name(),
-                            "weight " + member.weight()
-                                    + (member.capacity().isPresent()
-                                            ? ", capacity " + member.capacity().getAsInt()
-                                            : ""));
-                    state.put("active", Boolean.toString(member.active()));
-                    state.put(
-                            "absences",
-                            String.join(
-                                    "; ",
-                                    member.absences().stream()
-                                            .map(a -> a.id() + ": " + a.from() + " to " + a.until())
-                                            .toList()));
-                }
-            }
-        }
-        return state;
     }
 
     @GetMapping("/teams")
@@ -96,65 +59,56 @@ class RosterController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Seat a rep in a team at the rotation's current position")
     void seat(Actor actor, @PathVariable String team, @RequestBody SeatRequest request) {
-        if (request.rep() == null || request.rep().isBlank()) {
-            throw new BadRequest("rep", "rep is required: the rep's email");
-        }
-        audited(
-                actor,
-                "team.seated",
-                "team/" + team,
-                request.rep(),
-                () -> roster.seat(
-                        team,
-                        request.rep(),
-                        request.weight() == null ? 1 : request.weight(),
-                        request.capacity() == null ? OptionalInt.empty() : OptionalInt.of(request.capacity()),
-                        Optional.ofNullable(request.slack())));
+        work.seat(actor, team, () -> {
+            if (request.rep() == null || request.rep().isBlank()) {
+                throw new BadRequest("rep", "rep is required: the rep's email");
+            }
+            return new RosterWork.Seat(
+                    request.rep(),
+                    request.weight() == null ? OptionalInt.empty() : OptionalInt.of(request.weight()),
+                    request.capacity() == null ? OptionalInt.empty() : OptionalInt.of(request.capacity()),
+                    Optional.ofNullable(request.slack()));
+        });
     }
 
     @DeleteMapping("/teams/{team}/members/{rep}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Take a rep out of a team; everyone else keeps their place in the rotation")
     void unseat(Actor actor, @PathVariable String team, @PathVariable String rep) {
-        audited(actor, "team.unseated", "team/" + team, rep, () -> roster.unseat(team, rep));
+        work.unseat(actor, team, rep);
     }
 
     @PutMapping("/reps/{rep}/active")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Make a rep active or inactive for routing")
     void setActive(Actor actor, @PathVariable String rep, @RequestBody ActiveRequest request) {
-        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
-        if (request.active() == null) {
-            throw new BadRequest("active", "active is required: true or false");
-        }
-        audited(actor, "rep.availability_changed", "rep/" + rep, rep, () -> roster.setActive(rep, request.active()));
+        work.setActive(actor, rep, () -> {
+            if (request.active() == null) {
+                throw new BadRequest("active", "active is required: true or false");
+            }
+            return request.active();
+        });
     }
 
     @PostMapping("/reps/{rep}/absences")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an out-of-office stretch; routing skips the rep meanwhile")
     Map<String, Long> addAbsence(Actor actor, @PathVariable String rep, @RequestBody AbsenceRequest request) {
-        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
-        long[] id = new long[1];
-        audited(
+        long id = work.addAbsence(
                 actor,
-                "rep.absence_added",
-                "rep/" + rep,
                 rep,
-                () -> id[0] = roster.addAbsence(
-                        rep,
+                () -> new RosterWork.Stretch(
                         Optional.ofNullable(request.from()),
                         Optional.ofNullable(request.until()),
                         Optional.ofNullable(request.note())));
-        return Map.of("id", id[0]);
+        return Map.of("id", id);
     }
 
     @DeleteMapping("/reps/{rep}/absences/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an absence")
     void removeAbsence(Actor actor, @PathVariable String rep, @PathVariable long id) {
-        access.requireOnRep(actor, Permission.MANAGE_AVAILABILITY, rep);
-        audited(actor, "rep.absence_removed", "rep/" + rep, rep, () -> roster.removeAbsence(rep, id));
+        work.removeAbsence(actor, rep, id);
     }
 
     @PostMapping("/reps/{rep}/reassign")
