@@ -195,6 +195,11 @@ class CoreConfiguration {
     }
 
     @Bean
+    dev.baton.core.metrics.FunnelChanges funnelChanges(JdbcClient jdbc) {
+        return new dev.baton.adapter.persistence.JdbcFunnelChanges(jdbc);
+    }
+
+    @Bean
     FunnelMetrics funnelMetrics(JdbcClient jdbc, ActiveAgreement active, Clock clock) {
         return new FunnelMetrics(new JdbcMetrics(jdbc), active, clock);
     }

@@ -108,11 +108,6 @@ final class Dashboard {
         return charts;
     }
 
-    /** One chart by its id, for its figures as CSV. */
-    Optional<Chart> chart(String id, DashboardFilters filters) {
-        return charts(filters).stream().filter(c -> c.id().equals(id)).findFirst();
-    }
-
     private Chart funnel(DashboardFilters filters) {
         FunnelMetrics.Funnel funnel = metrics.funnel(filters.request(Optional.empty()));
         var labels = new ArrayList<String>();

@@ -1,13 +1,20 @@
 package dev.baton.adapter.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.adapter.security.CurrentActor;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.Role;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.FunnelMetrics;
 import dev.baton.core.engine.Scorecards;
+import dev.baton.core.metrics.FunnelChanges;
 import dev.baton.core.metrics.ReviewItem;
 import dev.baton.core.metrics.ReviewStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The shared dashboard, for everyone signed in: the scorecard against the agreement's targets, the charts with their
  * figures, and the open review items, under filters the URL keeps.
+ *
+ * <p>A view's figures (a dozen metric questions over the whole funnel) are kept for its filters while the funnel does
+ * not change ({@link FunnelChanges}) and within the clock's minute, since some figures move with time alone (a clock
+ * due now counts as breached): a change shows at the next view, and nothing is older than the minute it was computed
+ * in. The open review items are read each time.
  */
 @Controller
 class DashboardController {
@@ -31,10 +43,31 @@ class DashboardController {
 
     private final Dashboard dashboard;
     private final ReviewStore reviews;
+    private final FunnelChanges changes;
+    private final Clock clock;
+    private final Cache<Kept, View> views = Caffeine.newBuilder()
+            .maximumSize(256)
+            .expireAfterWrite(Duration.ofMinutes(2))
+            .build();
 
-    DashboardController(FunnelMetrics metrics, Scorecards scorecards, ReviewStore reviews) {
+    DashboardController(
+            FunnelMetrics metrics, Scorecards scorecards, ReviewStore reviews, FunnelChanges changes, Clock clock) {
         this.dashboard = new Dashboard(metrics, scorecards);
         this.reviews = reviews;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** What a view is kept by: its filters, the clock's minute, and the funnel's change number when it was made. */
+    private record Kept(DashboardFilters filters, Instant minute, long changes) {}
+
+    /** The figures of a view. */
+    private record View(List<Dashboard.Side> scorecard, List<Dashboard.Chart> charts) {}
+
+    /** The view for these filters: kept, or computed now (once, however many ask for it at the same time). */
+    private View view(DashboardFilters filters) {
+        var kept = new Kept(filters, clock.instant().truncatedTo(ChronoUnit.MINUTES), changes.current());
+        return views.get(kept, k -> new View(dashboard.scorecard(filters), dashboard.charts(filters)));
     }
 
     /** A chart as the page hands it to the chart script: its figures as one JSON attribute. */
@@ -56,9 +89,10 @@ class DashboardController {
         model.addAttribute("filters", filters);
         String query = filters.query();
         try {
-            model.addAttribute("scorecard", dashboard.scorecard(filters));
+            View view = view(filters);
+            model.addAttribute("scorecard", view.scorecard());
             var charts = new ArrayList<ChartView>();
-            for (Dashboard.Chart chart : dashboard.charts(filters)) {
+            for (Dashboard.Chart chart : view.charts()) {
                 charts.add(new ChartView(
                         chart,
                         JSON.writeValueAsString(chart),
@@ -76,8 +110,9 @@ class DashboardController {
 
     @GetMapping("/dashboard/{chart}.csv")
     ResponseEntity<String> csv(@PathVariable String chart, @ModelAttribute DashboardFilters filters) {
-        Dashboard.Chart found = dashboard
-                .chart(chart, filters)
+        Dashboard.Chart found = view(filters).charts().stream()
+                .filter(c -> c.id().equals(chart))
+                .findFirst()
                 .orElseThrow(() -> new BatonException.NotFound("there is no chart '" + chart + "'"));
         var csv = new StringBuilder("label");
         for (Dashboard.Series series : found.series()) {

@@ -71,6 +71,52 @@ class DashboardPageTest extends LeadScenarios {
         }
     }
 
+    /** The MQLs of November as the dashboard's funnel chart gives them. */
+    private static double novemberMqls(WebSession web) {
+        String csv =
+                web.get("/dashboard/funnel.csv?from=2026-11-01&to=2026-11-30").body();
+        return Double.parseDouble(csv.lines().skip(1).findFirst().orElseThrow().split(",")[1]);
+    }
+
+    /** Takes one MQL out of the funnel without anything stepping the funnel's change number. */
+    private void forgetUnseen(long lead) {
+        jdbc.sql("""
+                        begin; set local session_replication_role = replica;
+                        delete from funnel_cycle where lead_id = %d; commit
+                        """.formatted(lead)).update();
+    }
+
+    @Test
+    void aViewIsKeptWhileTheFunnelDoesNotChangeAndComputedAgainAsSoonAsItDoes() {
+        qualifiedLead();
+        WebSession web = signedIn();
+        double before = novemberMqls(web);
+
+        long another = qualifiedLead();
+        assertThat(novemberMqls(web)).as("a new MQL shows at the next view").isEqualTo(before + 1);
+
+        forgetUnseen(another);
+        assertThat(novemberMqls(web))
+                .as("kept: nothing said the funnel changed")
+                .isEqualTo(before + 1);
+
+        jdbc.sql("select nextval('funnel_changes')").query(Long.class).single();
+        assertThat(novemberMqls(web)).as("computed again once it did").isEqualTo(before);
+    }
+
+    @Test
+    void aKeptViewIsNeverOlderThanTheClocksMinute() {
+        long lead = qualifiedLead();
+        WebSession web = signedIn();
+        double before = novemberMqls(web);
+
+        forgetUnseen(lead);
+        assertThat(novemberMqls(web)).isEqualTo(before);
+        clock.advance(java.time.Duration.ofMinutes(1));
+
+        assertThat(novemberMqls(web)).isEqualTo(before - 1);
+    }
+
     @Test
     void theFiltersAreKeptInTheUrlAndInTheCsvLinks() {
         WebSession web = signedIn();
