@@ -143,7 +143,7 @@ public final class BatonProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for Spring Boot's "Started" line in the child's output, then checks that it reports itself up. */
+    /** Waits for Spring Boot's "Started" line in the child's output, then for it to report itself up. */
     private void awaitHealthy() throws IOException {
         try {
             started.get(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
@@ -155,7 +155,18 @@ public final class BatonProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        // a Baton still getting ready (the demo generating its funnel) says OUT_OF_SERVICE until it is
+        long deadline = System.nanoTime() + STARTUP.toNanos();
         HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")));
+        while (health.body().contains("\"OUT_OF_SERVICE\"") && System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            health = send(HttpRequest.newBuilder(uri("/actuator/health")));
+        }
         if (health.statusCode() != 200 || !health.body().contains("\"UP\"")) {
             throw new IllegalStateException("Baton started but is not up: " + health.body() + "\n" + logTail());
         }
