@@ -124,7 +124,7 @@ public final class PageBenchmark {
             throws Exception {
         String query = period.isEmpty() ? "" : "?" + period;
         WebSession revops = people.get(REVOPS);
-        page(baton, data, people, REVOPS, "dashboard, kept", "/" + query, dashboardCalls(period), NOTHING);
+        page(baton, data, people, REVOPS, "dashboard, kept", "/" + query, dashboardCalls(baton, period), NOTHING);
         // the same view after every change to the funnel: each ask computes all its figures again
         try (Connection db = baton.database();
                 var step = db.prepareStatement("select nextval('funnel_changes')")) {
@@ -135,7 +135,15 @@ public final class PageBenchmark {
                     throw new IllegalStateException(e);
                 }
             };
-            page(baton, data, people, REVOPS, "dashboard, computed", "/" + query, dashboardCalls(period), change);
+            page(
+                    baton,
+                    data,
+                    people,
+                    REVOPS,
+                    "dashboard, computed",
+                    "/" + query,
+                    dashboardCalls(baton, period),
+                    change);
         }
         String queue = revops.get("/queue").body();
         long lead = first(LEAD_LINK, queue);
@@ -186,11 +194,11 @@ public final class PageBenchmark {
                 List.of("/api/v1/users", "/api/v1/tokens", "/api/v1/notifications?state=dead"));
     }
 
-    /** The metrics questions the dashboard answers, as the API asks them. */
-    private static List<String> dashboardCalls(String period) {
+    /** The metrics questions the dashboard answers, as the API asks them: each chart's, and the scorecard. */
+    private static List<String> dashboardCalls(BatonProcess baton, String period) throws Exception {
         String and = period.isEmpty() ? "" : "&" + period;
         String only = period.isEmpty() ? "" : "?" + period;
-        return List.of(
+        var calls = new ArrayList<String>(List.of(
                 "/api/v1/scorecard" + only,
                 "/api/v1/funnel" + only,
                 "/api/v1/metrics/mqls-per-week?by=week" + and,
@@ -199,7 +207,19 @@ public final class PageBenchmark {
                 "/api/v1/metrics/sla-compliance?by=rep" + and,
                 "/api/v1/metrics/sla-compliance?by=team" + and,
                 "/api/v1/metrics/median-response-time?by=week" + and,
-                "/api/v1/metrics/average-response-time?by=week" + and);
+                "/api/v1/metrics/average-response-time?by=week" + and,
+                "/api/v1/metrics/mqls?by=response" + and));
+        // the rejections chart asks each reason given in the period by month
+        baton.getJson("/api/v1/metrics/rejected-mqls?by=reason" + and)
+                .path("parts")
+                .valueStream()
+                .filter(part -> part.path("count").asLong() > 0
+                        && !part.path("key").asString().equals("(none)"))
+                .forEach(part -> calls.add("/api/v1/metrics/rejected-mqls?by=month&reason="
+                        + java.net.URLEncoder.encode(
+                                part.path("key").asString(), java.nio.charset.StandardCharsets.UTF_8)
+                        + and));
+        return calls;
     }
 
     /** What a client of the API asks to build the same queue: the open leads, then each one's details and clocks. */

@@ -497,7 +497,23 @@ public final class JdbcMetrics implements MetricsStore {
                                     .orElseThrow(() -> new IllegalArgumentException("no reason to break down by"))
                             + ", '" + NONE + "')";
                 case CLOCK -> "lower(replace(k.kind, '_', '-'))";
+                case RESPONSE -> responseBand();
             };
+        }
+
+        /** The band of the cycle's wait for its first touch, in business hours; untouched while it still waits. */
+        private static String responseBand() {
+            var band = new StringBuilder("case when c.response_at is null or c.response_at > :asOf then '")
+                    .append(Dimension.UNTOUCHED)
+                    .append('\'');
+            for (Dimension.Band each : Dimension.RESPONSE_BANDS) {
+                band.append(
+                        each.until() == Long.MAX_VALUE
+                                ? " else '" + each.key() + "'"
+                                : " when c.response_business_seconds < " + each.until() * 3600 + " then '" + each.key()
+                                        + "'");
+            }
+            return band.append(" end").toString();
         }
 
         /** The query as it runs: without the segment joins when no segment is asked for. */

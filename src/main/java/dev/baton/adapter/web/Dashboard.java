@@ -105,6 +105,7 @@ final class Dashboard {
         charts.add(byPart(
                 "sla-by-team", "SLA compliance by team", "bar", Metric.SLA_COMPLIANCE, filters, Dimension.Fixed.TEAM));
         charts.add(responseTimes(filters));
+        charts.add(responseDistribution(filters));
         return charts;
     }
 
@@ -201,6 +202,25 @@ final class Dashboard {
                 metrics.target(Metric.MEDIAN_RESPONSE_TIME)
                         .flatMap(t -> t.atMost().or(t::atLeast))
                         .map(Measure::inFigures));
+    }
+
+    /** The MQLs of the period by how long they waited for their first touch: a histogram, without a target line. */
+    private Chart responseDistribution(DashboardFilters filters) {
+        Chart counts = byPart(
+                "response-distribution",
+                "How long MQLs waited for their first touch (business hours)",
+                "bar",
+                Metric.MQLS,
+                filters,
+                Dimension.Fixed.RESPONSE);
+        return new Chart(
+                counts.id(),
+                counts.title(),
+                counts.kind(),
+                counts.unit(),
+                counts.labels(),
+                counts.series(),
+                Optional.empty());
     }
 
     private static List<Double> values(MetricResult result, List<String> keys) {

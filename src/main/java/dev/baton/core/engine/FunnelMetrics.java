@@ -116,10 +116,25 @@ public final class FunnelMetrics {
                         period.to(),
                         metric.formula() instanceof Formula.Coverage
                                 ? coverage(results.get(Metric.PIPELINE.formula()), query, agreement)
-                                : results.get(metric.formula()),
+                                : inOrder(results.get(metric.formula()), request.by()),
                         agreement.flatMap(a -> target(a, metric)),
                         request.by()))
                 .toList();
+    }
+
+    /** The parts of a breakdown by response time in the order of its bands, the untouched last; others as they are. */
+    private static MetricResult inOrder(MetricResult result, Optional<Dimension> by) {
+        if (by.filter(Dimension.Fixed.RESPONSE::equals).isEmpty()) {
+            return result;
+        }
+        List<String> order = new ArrayList<>(
+                Dimension.RESPONSE_BANDS.stream().map(Dimension.Band::key).toList());
+        order.add(Dimension.UNTOUCHED);
+        return new MetricResult(
+                result.total(),
+                result.parts().stream()
+                        .sorted(java.util.Comparator.comparingInt(part -> order.indexOf(part.key())))
+                        .toList());
     }
 
     /** The active agreement's target for a metric, if it sets one. */
@@ -131,7 +146,8 @@ public final class FunnelMetrics {
     public Funnel funnel(Request request) {
         Basis basis = request.basis().orElse(Basis.COHORT);
         if (request.by()
-                .filter(by -> by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK)
+                .filter(by ->
+                        by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK || by == Dimension.Fixed.RESPONSE)
                 .isPresent()) {
             throw new BatonException.Invalid(
                     "by",
@@ -174,7 +190,8 @@ public final class FunnelMetrics {
      */
     public Engagements engagement(Request request) {
         if (request.by()
-                .filter(by -> by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK)
+                .filter(by ->
+                        by == Dimension.Fixed.REASON || by == Dimension.Fixed.CLOCK || by == Dimension.Fixed.RESPONSE)
                 .isPresent()) {
             throw new BatonException.Invalid(
                     "by",
@@ -237,6 +254,18 @@ public final class FunnelMetrics {
             }
             if (dimension == Dimension.Fixed.CLOCK && !(formula instanceof Formula.ClockCompliance)) {
                 throw new BatonException.Invalid(field, "only SLA compliance metrics have a clock");
+            }
+            if (dimension == Dimension.Fixed.RESPONSE
+                    && !(formula instanceof Formula.Count
+                            || formula instanceof Formula.Conversion
+                            || formula instanceof Formula.ReachedWithin
+                            || formula instanceof Formula.Elapsed
+                            || formula instanceof Formula.Amount
+                            || formula instanceof Formula.ResponseTime)) {
+                throw new BatonException.Invalid(
+                        field,
+                        "the response time breaks down counts, conversions, times and amounts of the funnel's cycles,"
+                                + " not this metric");
             }
             if (formula instanceof Formula.CostPer
                     && !(dimension == Dimension.Fixed.SOURCE

@@ -1,6 +1,7 @@
 package dev.baton.core.metrics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +16,21 @@ public sealed interface Dimension {
 
     String word();
 
+    /** A band of the response time, from {@code from} business hours (inclusive) to {@code until} (exclusive). */
+    record Band(String key, long from, long until) {}
+
+    /** The bands of {@link Fixed#RESPONSE}, shortest first; the last is open-ended. */
+    List<Band> RESPONSE_BANDS = List.of(
+            new Band("0-1h", 0, 1),
+            new Band("1-4h", 1, 4),
+            new Band("4-8h", 4, 8),
+            new Band("8-24h", 8, 24),
+            new Band("24-72h", 24, 72),
+            new Band("72h+", 72, Long.MAX_VALUE));
+
+    /** The part of {@link Fixed#RESPONSE} of the MQLs not touched yet. */
+    String UNTOUCHED = "untouched";
+
     /** The dimensions every metric knows, and those that only some have. */
     enum Fixed implements Dimension {
         SOURCE,
@@ -27,7 +43,12 @@ public sealed interface Dimension {
         /** The reason code of a rejection, disqualification, nurture or recycling; the lost reason of a lost deal. */
         REASON,
         /** The kind of service-level clock. */
-        CLOCK;
+        CLOCK,
+        /**
+         * How long the MQL waited for its first touch, in business hours of its rep's calendar: one of
+         * {@link #RESPONSE_BANDS}, or {@code untouched} while it still waits.
+         */
+        RESPONSE;
 
         @Override
         public String word() {

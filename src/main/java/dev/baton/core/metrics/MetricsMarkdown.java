@@ -39,8 +39,10 @@ public final class MetricsMarkdown {
                   version that qualified the lead) and `segment=field:value` (a lead or company field, as it is
                   now), and broken down with `by=` one of source, campaign, team, rep, version, month, week, or a
                   lead or company field; counts of rejections, disqualifications, nurture and recycling also by
-                  `reason`, SLA compliance by `clock`. The parts of a breakdown add up to the whole: cycles
-                  without a value fall in `(none)`.
+                  `reason`, SLA compliance by `clock`; counts, conversions, times and amounts of the MQLs also
+                  by `response`, the business hours an MQL waited for its first touch (`0-1h`, `1-4h`, `4-8h`,
+                  `8-24h`, `24-72h`, `72h+`, in that order, and `untouched` while it waits). The parts of a
+                  breakdown add up to the whole: cycles without a value fall in `(none)`.
 
                 ## The metrics
 

@@ -322,6 +322,58 @@ class FunnelMetricsTest extends LeadScenarios {
         assertThat(lines).isEqualTo(19);
     }
 
+    /** The parts of a breakdown in the order given, each with its count. */
+    private static List<String> keysAndCounts(JsonNode report) {
+        return report.get("parts")
+                .valueStream()
+                .map(p -> p.get("key").asString() + "=" + p.get("count").asLong())
+                .toList();
+    }
+
+    /** H, I and J as above: H waited 1 business hour, I 14, and J waits still. */
+    @Test
+    void theMqlsBreakDownByTheBusinessHoursTheyWaitedForTheirFirstTouchShortestFirst() {
+        source = unique("bands");
+        long h = mqlOn("2026-03-09");
+        long i = mqlOn("2026-03-10");
+        mqlOn("2026-03-11");
+        touch(h, "2026-03-09T16:00:00Z");
+        touch(i, "2026-03-11T21:00:00Z");
+
+        clock.set(Instant.parse("2026-03-11T20:00:00Z"));
+        assertThat(keysAndCounts(metric("mqls", MARCH + "&by=response")))
+                .as("as of an hour before I's touch, I still waits")
+                .containsExactly("1-4h=1", "untouched=2");
+        clock.set(Instant.parse("2026-06-01T15:00:00Z"));
+        JsonNode mqls = metric("mqls", MARCH + "&by=response");
+        assertThat(keysAndCounts(mqls)).containsExactly("1-4h=1", "8-24h=1", "untouched=1");
+        assertThat(mqls.get("count").asLong()).isEqualTo(3);
+        // the response metrics break down by it too: each band's mean lies in the band
+        JsonNode times = metric("average-business-response-time", MARCH + "&by=response");
+        assertThat(times.get("parts")
+                        .valueStream()
+                        .filter(p -> p.get("key").asString().equals("8-24h"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("value")
+                        .asDouble())
+                .isCloseTo(14.0, within(1e-9));
+    }
+
+    @Test
+    void whatHasNoResponseTimeSaysSoWhenAskedForItsBands() {
+        for (String asked : List.of(
+                "/api/v1/metrics/sla-compliance?by=response",
+                "/api/v1/metrics/cost-per-mql?by=response",
+                "/api/v1/funnel?by=response")) {
+            Response response = get(asked);
+            assertThat(response.status()).as(asked).isEqualTo(400);
+            assertThat(response.json().at("/errors/0/field").asString())
+                    .as(asked)
+                    .isEqualTo("by");
+        }
+    }
+
     private static JsonNode line(JsonNode side, String metric) {
         return side.valueStream()
                 .filter(l -> l.get("metric").asString().equals(metric))
