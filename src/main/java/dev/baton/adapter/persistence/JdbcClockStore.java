@@ -12,7 +12,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,18 +36,54 @@ public final class JdbcClockStore implements ClockStore {
                           from sla_timer where lead_id = :lead
                         """)
                 .param("lead", leadId)
-                .query((row, n) -> new StoredClocks(
-                        row.getInt("agreement_version"),
-                        new LeadClocks(
-                                row.getInt("cycle"),
-                                row.getBoolean("priority"),
-                                instant(row, "qualified_at"),
-                                instant(row, "responded_at"),
-                                Optional.ofNullable(row.getString("owner")),
-                                row.getBoolean("touched"),
-                                List.of())))
+                .query((row, n) -> new StoredClocks(row.getInt("agreement_version"), timer(row, List.of())))
                 .optional()
                 .map(timer -> new StoredClocks(timer.agreementVersion(), withClocks(timer.clocks(), clocks(leadId))));
+    }
+
+    /** A lead's timer row with the clocks given. */
+    private static LeadClocks timer(ResultSet row, List<Clock> clocks) throws SQLException {
+        return new LeadClocks(
+                row.getInt("cycle"),
+                row.getBoolean("priority"),
+                instant(row, "qualified_at"),
+                instant(row, "responded_at"),
+                Optional.ofNullable(row.getString("owner")),
+                row.getBoolean("touched"),
+                clocks);
+    }
+
+    @Override
+    public Map<Long, StoredClocks> findAll(Collection<Long> leadIds) {
+        if (leadIds.isEmpty()) {
+            return Map.of();
+        }
+        Long[] ids = leadIds.toArray(Long[]::new);
+        var clocks = new HashMap<Long, List<Clock>>();
+        jdbc.sql("select * from sla_clock where lead_id = any(:ids) order by lead_id, seq")
+                .param("ids", ids)
+                .query((row, n) -> {
+                    clocks.computeIfAbsent(row.getLong("lead_id"), id -> new ArrayList<>())
+                            .add(clock(row));
+                    return null;
+                })
+                .list();
+        var found = new HashMap<Long, StoredClocks>();
+        jdbc.sql("""
+                        select lead_id, agreement_version, cycle, priority, qualified_at, responded_at, owner, touched
+                          from sla_timer where lead_id = any(:ids)
+                        """)
+                .param("ids", ids)
+                .query((row, n) -> {
+                    long lead = row.getLong("lead_id");
+                    found.put(
+                            lead,
+                            new StoredClocks(
+                                    row.getInt("agreement_version"), timer(row, clocks.getOrDefault(lead, List.of()))));
+                    return null;
+                })
+                .list();
+        return found;
     }
 
     private static LeadClocks withClocks(LeadClocks timer, List<Clock> clocks) {

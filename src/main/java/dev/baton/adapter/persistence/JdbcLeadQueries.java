@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,20 @@ public final class JdbcLeadQueries implements LeadQueries {
                         select l.*, coalesce(c.profile, '{}') as company_profile
                           from lead l left join company c on c.id = l.company_id where l.id = :id
                         """).param("id", id).query(this::map).optional();
+    }
+
+    @Override
+    public List<LeadDetails> details(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select l.*, coalesce(c.profile, '{}') as company_profile
+                          from lead l left join company c on c.id = l.company_id where l.id = any(:ids)
+                        """)
+                .param("ids", ids.toArray(Long[]::new))
+                .query(this::map)
+                .list();
     }
 
     @Override

@@ -94,9 +94,7 @@ final class Queue {
             }
         }
         Instant now = clock.instant();
-        return ids.stream()
-                .distinct()
-                .map(work::details)
+        return work.listed(ids.stream().distinct().toList()).stream()
                 .map(lead -> row(lead, now))
                 .sorted(Comparator.comparing(
                         (Row row) -> row.next().map(ClockView::deadline).orElse(Instant.MAX)))

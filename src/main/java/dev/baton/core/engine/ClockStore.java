@@ -14,6 +14,13 @@ public interface ClockStore {
 
     Optional<StoredClocks> find(long leadId);
 
+    /** The clocks of several leads, by lead; leads without clocks are left out. */
+    default java.util.Map<Long, StoredClocks> findAll(java.util.Collection<Long> leadIds) {
+        var found = new java.util.HashMap<Long, StoredClocks>();
+        leadIds.forEach(id -> find(id).ifPresent(clocks -> found.put(id, clocks)));
+        return found;
+    }
+
     /** Writes the lead's clocks, and when they next fall due; the lead's row must be locked by the caller. */
     void save(long leadId, int agreementVersion, LeadClocks clocks);
 

@@ -12,7 +12,10 @@ import dev.baton.core.timeline.LeadEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,12 +44,19 @@ public final class SlaClocks {
 
     /** The lead's clocks as people read them, of the current handoff cycle, at {@code now}. */
     public List<ClockView> views(long leadId, Instant now) {
-        Optional<ClockStore.StoredClocks> stored = store.find(leadId);
-        if (stored.isEmpty()) {
-            return List.of();
-        }
-        SlaPolicy policy = agreements.version(stored.get().agreementVersion()).sla();
-        LeadClocks clocks = stored.get().clocks();
+        return store.find(leadId).map(stored -> views(stored, now)).orElse(List.of());
+    }
+
+    /** The clocks of the current cycle of each of several leads, as {@link #views(long, Instant)} gives them. */
+    public Map<Long, List<ClockView>> views(Collection<Long> leadIds, Instant now) {
+        var views = new HashMap<Long, List<ClockView>>();
+        store.findAll(leadIds).forEach((lead, stored) -> views.put(lead, views(stored, now)));
+        return views;
+    }
+
+    private List<ClockView> views(ClockStore.StoredClocks stored, Instant now) {
+        SlaPolicy policy = agreements.version(stored.agreementVersion()).sla();
+        LeadClocks clocks = stored.clocks();
         return clocks.clocks().stream()
                 .filter(clock -> clock.cycle() == clocks.cycle())
                 .map(clock -> ClockView.of(clock, policy.calendarOf(clock), now))
