@@ -6,6 +6,7 @@ import dev.baton.adapter.security.BodySizeLimitFilter;
 import dev.baton.adapter.security.EndpointPermissions;
 import dev.baton.adapter.security.FreshSession;
 import dev.baton.adapter.security.MalformedRequestFilter;
+import dev.baton.adapter.security.PageInputFilter;
 import dev.baton.adapter.security.PasswordSignIn;
 import dev.baton.adapter.security.PermissionCheck;
 import dev.baton.adapter.security.ProblemResponses;
@@ -222,7 +223,8 @@ class SecurityConfiguration {
                                         ? "the form's CSRF token is missing or out of date: reload the page and send"
                                                 + " it again"
                                         : "you may not open this page")))
-                .addFilterBefore(new FreshSession(userStore), AuthorizationFilter.class);
+                .addFilterBefore(new FreshSession(userStore), AuthorizationFilter.class)
+                .addFilterAfter(new PageInputFilter(), AuthorizationFilter.class);
         ClientRegistrationRepository registrations = singleSignOn.getIfAvailable();
         if (registrations != null) {
             BatonSettings.Sso sso = settings.sso();
