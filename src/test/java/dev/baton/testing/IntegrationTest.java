@@ -167,6 +167,31 @@ public abstract class IntegrationTest {
     }
 
     /** Stores, signs and activates an example agreement; returns its version number. */
+    /** A name no other test has used: the name and a random suffix. */
+    protected static String unique(String name) {
+        return name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Someone new with these roles, signed in on the pages with their first password changed. */
+    protected WebSession signedInOnPages(String email, String... roles) {
+        String password = "a long enough password";
+        Response added = postJson(
+                "/api/v1/users",
+                "{\"email\":\"" + email + "\",\"roles\":" + JSON.valueToTree(List.of(roles)) + ",\"password\":\""
+                        + password + "x\"}");
+        if (added.status() != 201) {
+            throw new IllegalStateException("could not add " + email + ": " + added.body());
+        }
+        var web = new WebSession(port);
+        web.signIn(email, password + "x");
+        web.get("/account/password");
+        web.post(
+                "/account/password",
+                java.util.Map.of("current", password + "x", "password", password, "repeat", password));
+        web.get("/");
+        return web;
+    }
+
     protected int activateExample(String file) {
         try {
             return activate(Files.readString(Path.of("examples/agreements", file)), file);

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.InvalidMediaTypeException;
@@ -31,15 +30,11 @@ public final class MalformedRequestFilter extends OncePerRequestFilter {
         Optional<Map.Entry<String, String>> badParameter =
                 Optional.ofNullable(request.getQueryString()).flatMap(MalformedRequestFilter::queryProblem);
         if (badParameter.isPresent()) {
-            String name = badParameter.get().getKey();
-            ProblemResponses.write(
+            ProblemResponses.invalidParameter(
                     request,
                     response,
-                    400,
-                    "invalid-request",
-                    "Invalid request",
-                    badParameter.get().getValue(),
-                    List.of(Map.of("field", name, "message", badParameter.get().getValue())));
+                    badParameter.get().getKey(),
+                    badParameter.get().getValue());
             return;
         }
         Optional<String> badType = Optional.ofNullable(request.getHeader("Content-Type"))

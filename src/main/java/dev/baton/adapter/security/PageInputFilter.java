@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,15 +22,8 @@ public final class PageInputFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Map.Entry<String, String>> bad = problem(request.getParameterMap());
         if (bad.isPresent()) {
-            ProblemResponses.write(
-                    request,
-                    response,
-                    400,
-                    "invalid-request",
-                    "Invalid request",
-                    bad.get().getValue(),
-                    List.of(Map.of(
-                            "field", bad.get().getKey(), "message", bad.get().getValue())));
+            ProblemResponses.invalidParameter(
+                    request, response, bad.get().getKey(), bad.get().getValue());
             return;
         }
         chain.doFilter(request, response);

@@ -79,6 +79,19 @@ public final class ProblemResponses {
                         + " CSV files to /api/v1/imports, which streams them");
     }
 
+    /** 400: a request parameter that cannot be read, naming it. */
+    static void invalidParameter(HttpServletRequest request, HttpServletResponse response, String field, String message)
+            throws IOException {
+        write(
+                request,
+                response,
+                400,
+                "invalid-request",
+                "Invalid request",
+                message,
+                List.of(Map.of("field", field, "message", message)));
+    }
+
     static void write(
             HttpServletRequest request,
             HttpServletResponse response,

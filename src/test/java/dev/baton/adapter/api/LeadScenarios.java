@@ -6,7 +6,6 @@ import dev.baton.testing.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +25,6 @@ abstract class LeadScenarios extends IntegrationTest {
     void saasAgreementIsActive() {
         clock.set(NOW);
         version = activateExample("saas-north-america-europe.yaml");
-    }
-
-    protected static String unique(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A VP Marketing at a 200-person US SaaS company: fit 50 under the first example. */

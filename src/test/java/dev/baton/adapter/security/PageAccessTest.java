@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.testing.DatabaseWrites;
 import dev.baton.testing.IntegrationTest;
+import dev.baton.testing.PageMappings;
+import dev.baton.testing.PageMappings.Page;
 import dev.baton.testing.RawHttp;
 import dev.baton.testing.WebSession;
 import java.util.ArrayList;
@@ -11,16 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -33,10 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
 class PageAccessTest extends IntegrationTest {
 
-    private static final String PASSWORD = "a long enough password";
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
-    private static final Pattern FIELD = Pattern.compile("name=\"(\\w+)\"");
-
     @Autowired
     JdbcClient jdbc;
 
@@ -44,20 +38,9 @@ class PageAccessTest extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private RawHttp http;
     private long lead;
     private int version;
-
-    /** A page or form: its method and path pattern. */
-    private record Page(String method, String pattern) {
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 
     @BeforeEach
     void aBatonWithSomethingToReach() {
@@ -69,37 +52,12 @@ class PageAccessTest extends IntegrationTest {
                 .asLong();
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    /** Every page and form of Baton's: the mappings outside the API, but the sign-in page, which is open. */
     private List<Page> pages() {
-        var pages = new ArrayList<Page>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
-                mappings.getHandlerMethods().entrySet()) {
-            if (!mapping.getValue().getBeanType().getPackageName().startsWith("dev.baton")) {
-                continue;
-            }
-            for (String pattern : mapping.getKey().getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
-                    continue;
-                }
-                mapping.getKey()
-                        .getMethodsCondition()
-                        .getMethods()
-                        .forEach(m -> pages.add(new Page(m.name(), pattern)));
-            }
-        }
-        pages.removeIf(page -> page.method().equals("GET") && page.pattern().equals("/login"));
-        pages.sort(java.util.Comparator.comparing(Page::toString));
-        return pages;
+        return PageMappings.of(mappings);
     }
 
     private String path(Page page) {
-        Matcher variables = VARIABLE.matcher(page.pattern());
-        return variables.replaceAll(found -> switch (found.group(1)) {
+        return page.path(variable -> switch (variable) {
             case "number" -> "" + version;
             case "step" -> "recycle";
             case "chart" -> "funnel";
@@ -137,7 +95,7 @@ class PageAccessTest extends IntegrationTest {
         for (Page page : pages) {
             for (Map.Entry<String, UnaryOperator<String>> spelling : spellings().entrySet()) {
                 String target = spelling.getValue().apply(path(page));
-                boolean form = page.method().equals("POST");
+                boolean form = page.isForm();
                 var headers = new LinkedHashMap<String, String>();
                 headers.put("Accept", "text/html");
                 if (form) {
@@ -175,17 +133,7 @@ class PageAccessTest extends IntegrationTest {
 
     /** An admin who is also RevOps, a manager and a rep: every form is theirs to send. */
     private WebSession everyone() {
-        String email = unique("everyone") + "@northwind.example";
-        postJson(
-                "/api/v1/users",
-                "{\"email\":\"" + email + "\",\"roles\":[\"admin\",\"revops\",\"sales_manager\",\"rep\"],"
-                        + "\"password\":\"" + PASSWORD + "x\"}");
-        var web = new WebSession(port);
-        web.signIn(email, PASSWORD + "x");
-        web.get("/account/password");
-        web.post("/account/password", Map.of("current", PASSWORD + "x", "password", PASSWORD, "repeat", PASSWORD));
-        web.get("/");
-        return web;
+        return signedInOnPages(unique("everyone") + "@northwind.example", "admin", "revops", "sales_manager", "rep");
     }
 
     @Test
@@ -195,7 +143,7 @@ class PageAccessTest extends IntegrationTest {
         Map<String, String> tables = DatabaseWrites.tables(jdbc);
         var letThrough = new ArrayList<String>();
         for (Page page : pages()) {
-            if (!page.method().equals("POST")) {
+            if (!page.isForm()) {
                 continue;
             }
             WebSession.Page answer = web.postWithoutCsrf(path(page), Map.of("reasonCode", "NOT_ICP", "note", "x"));

@@ -3,6 +3,8 @@ package dev.baton.adapter.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.testing.IntegrationTest;
+import dev.baton.testing.PageMappings;
+import dev.baton.testing.PageMappings.Page;
 import dev.baton.testing.WebSession;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -36,8 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
 class PageFuzzTest extends IntegrationTest {
 
-    private static final String PASSWORD = "a long enough password";
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
     private static final Pattern FIELD = Pattern.compile("name=\"(\\w+)\"");
 
     @Autowired
@@ -47,19 +45,8 @@ class PageFuzzTest extends IntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     private long lead;
     private int version;
-
-    /** A page or form: its method and path pattern. */
-    private record Page(String method, String pattern) {
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 
     @BeforeEach
     void aBatonWithSomethingToReach() {
@@ -70,47 +57,13 @@ class PageFuzzTest extends IntegrationTest {
                 .asLong();
     }
 
-    private static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + "-"
-                + java.util.UUID.randomUUID().toString().substring(0, 6);
-    }
-
-    /** Every page and form of Baton's: the mappings outside the API, but the sign-in page, which is open. */
     private List<Page> pages() {
-        var pages = new ArrayList<Page>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
-                mappings.getHandlerMethods().entrySet()) {
-            if (!mapping.getValue().getBeanType().getPackageName().startsWith("dev.baton")) {
-                continue;
-            }
-            for (String pattern : mapping.getKey().getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
-                    continue;
-                }
-                mapping.getKey()
-                        .getMethodsCondition()
-                        .getMethods()
-                        .forEach(m -> pages.add(new Page(m.name(), pattern)));
-            }
-        }
-        pages.removeIf(page -> page.method().equals("GET") && page.pattern().equals("/login"));
-        pages.sort(java.util.Comparator.comparing(Page::toString));
-        return pages;
+        return PageMappings.of(mappings);
     }
 
     /** An admin who is also RevOps, a manager and a rep: every form is theirs to send. */
     private WebSession everyone() {
-        String email = unique("everyone") + "@northwind.example";
-        postJson(
-                "/api/v1/users",
-                "{\"email\":\"" + email + "\",\"roles\":[\"admin\",\"revops\",\"sales_manager\",\"rep\"],"
-                        + "\"password\":\"" + PASSWORD + "x\"}");
-        var web = new WebSession(port);
-        web.signIn(email, PASSWORD + "x");
-        web.get("/account/password");
-        web.post("/account/password", Map.of("current", PASSWORD + "x", "password", PASSWORD, "repeat", PASSWORD));
-        web.get("/");
-        return web;
+        return signedInOnPages(unique("everyone") + "@northwind.example", "admin", "revops", "sales_manager", "rep");
     }
 
     /** Every form field name any page uses, read from the templates, so that the fuzz fills the real forms. */
@@ -167,16 +120,15 @@ class PageFuzzTest extends IntegrationTest {
 
     /** A path with its variables filled at random: sometimes something that exists, sometimes not. */
     private String fuzzedPath(Page page, Random random) {
-        Matcher variables = VARIABLE.matcher(page.pattern());
-        return variables.replaceAll(found -> {
-            List<String> choices = switch (found.group(1)) {
+        return page.path(variable -> {
+            List<String> choices = switch (variable) {
                 case "number" -> List.of("" + version, "0", "-3", "999999", "abc");
                 case "step" -> List.of("advance", "recycle", "disqualify", "explode", "");
                 case "chart" -> List.of("funnel", "rejections", "nothing");
                 default -> List.of("" + lead, "0", "-1", "99999999999999999999", "abc");
             };
             String chosen = choices.get(random.nextInt(choices.size()));
-            return chosen.isEmpty() ? "x" : Matcher.quoteReplacement(chosen);
+            return chosen.isEmpty() ? "x" : chosen;
         });
     }
 
@@ -197,8 +149,7 @@ class PageFuzzTest extends IntegrationTest {
                     fields.put(names.get(random.nextInt(names.size())), value(random));
                 }
                 String path = fuzzedPath(page, random);
-                WebSession.Page answer =
-                        page.method().equals("POST") ? web.post(path, fields) : web.get(path + "?" + query(fields));
+                WebSession.Page answer = page.isForm() ? web.post(path, fields) : web.get(path + "?" + query(fields));
                 sent++;
                 if (answer.status() >= 500) {
                     failures.add(page + " as " + path + " with " + fields.keySet() + ": " + answer.status() + " "
