@@ -136,8 +136,16 @@ public final class SlaPolicy {
         Optional<String> rep = Optional.of(assigned.rep());
         step.meet(ClockKind.ROUTE, at);
         step.stopRepClocks(at, "the lead was reassigned to " + assigned.rep());
+        // a lead already accepted (or rejected) in this cycle is not accepted again by the rep it moves to
+        boolean decided = step.clocks
+                .latest(ClockKind.ACCEPT)
+                .filter(accept ->
+                        accept.cycle() == step.clocks.cycle() && accept.metAt().isPresent())
+                .isPresent();
         step.clocks = step.clocks.ownedBy(rep);
-        sla.acceptWithin().ifPresent(span -> step.start(ClockKind.ACCEPT, rep, span, at));
+        if (!decided) {
+            sla.acceptWithin().ifPresent(span -> step.start(ClockKind.ACCEPT, rep, span, at));
+        }
         Optional<Span> firstTouch = step.clocks.priority()
                 ? sla.priorityFirstTouchWithin().or(sla::firstTouchWithin)
                 : sla.firstTouchWithin();

@@ -127,6 +127,35 @@ class SlaPolicyTest {
     }
 
     @Test
+    void aLeadReassignedAfterItWasAcceptedGetsTheNewRepsTouchClocksButNoAcceptClock() {
+        LeadClocks clocks = assignedFriday(false).clocks();
+        Instant mondayTen = Instant.parse("2026-10-12T14:00:00Z");
+        clocks = POLICY.react(clocks, moved(new StageChange.LeadAccepted(Stage.MQL, mondayTen, ALEX)))
+                .clocks();
+        Instant mondayNoon = Instant.parse("2026-10-12T16:00:00Z");
+
+        SlaPolicy.Reaction reassigned = POLICY.react(clocks, new HandoffEvent.Assigned(mondayNoon, SOFIA));
+
+        assertThat(reassigned.clocks().clocks())
+                .filteredOn(c -> c.kind() == ClockKind.ACCEPT)
+                .as("the one accept clock, met by Alex: the lead is accepted and cannot be accepted again")
+                .singleElement()
+                .satisfies(accept -> {
+                    assertThat(accept.rep()).contains(ALEX);
+                    assertThat(accept.state()).isEqualTo(ClockState.MET);
+                });
+        assertThat(reassigned
+                        .clocks()
+                        .latest(ClockKind.FIRST_TOUCH)
+                        .orElseThrow()
+                        .rep())
+                .contains(SOFIA);
+        assertThat(POLICY.due(reassigned.clocks(), Instant.parse("2026-10-20T16:00:00Z"))
+                        .events())
+                .noneMatch(e -> e.clock().kind() == ClockKind.ACCEPT);
+    }
+
+    @Test
     void threeUnansweredAttemptsOverTenBusinessDaysMakeTheLeadUnresponsive() {
         LeadClocks clocks = assignedFriday(false).clocks();
         clocks = POLICY.react(clocks, call(Instant.parse("2026-10-12T14:00:00Z"), false))
