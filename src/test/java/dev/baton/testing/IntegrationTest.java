@@ -234,7 +234,8 @@ public abstract class IntegrationTest {
      * time this Baton is asked; the roles of the two signers above are known.
      */
     protected String tokenOf(String email, String... roles) {
-        return TOKENS.computeIfAbsent(port + "/" + email, key -> {
+        // a later Baton may be given the port of an earlier one: the key names this one's own clock as well
+        return TOKENS.computeIfAbsent(port + "/" + System.identityHashCode(clock) + "/" + email, key -> {
             String[] held = roles.length > 0
                     ? roles
                     : email.equals(MARKETER)

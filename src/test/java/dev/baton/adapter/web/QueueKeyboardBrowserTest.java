@@ -57,8 +57,17 @@ class QueueKeyboardBrowserTest extends BrowserTest {
         return get("/api/v1/leads/" + id).json().get("stage").asString();
     }
 
+    /** Whether the focus comes into the selector's element once the answer has settled (htmx moves it then). */
     private static boolean focusIsIn(Page page, String selector) {
-        return (Boolean) page.evaluate("s => document.activeElement?.closest(s) !== null", selector);
+        try {
+            page.waitForFunction(
+                    "s => document.activeElement?.closest(s) != null",
+                    selector,
+                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+            return true;
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            return false;
+        }
     }
 
     private static void assertFocusIsVisible(Page page) {
