@@ -2,8 +2,10 @@ package dev.baton.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.baton.testing.BrowserTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,13 +59,16 @@ class QueueKeyboardBrowserTest extends BrowserTest {
         return get("/api/v1/leads/" + id).json().get("stage").asString();
     }
 
-    /** Whether the focus comes into the selector's element once the answer has settled (htmx moves it then). */
+    /**
+     * Whether the focus comes into the selector's element once the answer has settled (htmx moves it then). A
+     * locator, not a page function: the page's Content-Security-Policy refuses the eval a polled function needs.
+     */
     private static boolean focusIsIn(Page page, String selector) {
         try {
-            page.waitForFunction(
-                    "s => document.activeElement?.closest(s) != null",
-                    selector,
-                    new Page.WaitForFunctionOptions().setTimeout(5_000));
+            page.locator(selector + ":focus-within")
+                    .waitFor(new Locator.WaitForOptions()
+                            .setState(WaitForSelectorState.ATTACHED)
+                            .setTimeout(5_000));
             return true;
         } catch (com.microsoft.playwright.TimeoutError e) {
             return false;
