@@ -48,7 +48,10 @@ import tools.jackson.databind.json.JsonMapper;
             "baton.rescoring.worker=false",
             "baton.sla.timers=false",
             "baton.escalations.worker=false",
-            "baton.notifications.worker=false"
+            "baton.notifications.worker=false",
+            // the tests read the dashboard's figures right after each change; how long a view is waited for is
+            // KeptViewsTest's
+            "baton.dashboard.wait=10m"
         })
 @Import({IntegrationTest.TestClock.class, ObservedStatuses.Recorder.class})
 public abstract class IntegrationTest {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,9 +25,11 @@ import java.util.stream.Stream;
  * written as the funnel keeps it ({@link FunnelHistory}) plus a few hundred MQLs qualified and routed through the API
  * so that the queues hold live leads. Each page is asked for by a signed-in user over a kept session, {@code
  * pages.runs} times after {@code pages.warmup} unmeasured asks, and its p50 and p99 stand beside the same of the API
- * calls that give the page's figures, timed in the same run the same way: the baseline. The dashboard is timed twice:
- * as the page keeps a view while the funnel does not change, and with the funnel's change number stepped before each
- * ask, so that every view is computed afresh. bench/README.md says how to run it.
+ * calls that give the page's figures, timed in the same run the same way: the baseline. The dashboard is timed three
+ * times: as the page keeps a view while the funnel does not change; with the funnel's change number stepped before
+ * each ask, so that each ask finds its view stale (computed again while it waits up to {@code baton.dashboard.wait},
+ * then in the background); and with filters nobody asked for before, computed while the asker waits.
+ * bench/README.md says how to run it.
  */
 public final class PageBenchmark {
 
@@ -41,12 +44,17 @@ public final class PageBenchmark {
     private static final Pattern VERSION_LINK = Pattern.compile("href=\"/agreement/(\\d+)\"");
     private static final double TARGET_MS = 300;
     private static final Runnable NOTHING = () -> {};
+    private static final String START = "2026-01-01";
+    private static final java.time.LocalDate END = java.time.LocalDate.of(2026, 6, 30);
 
     private final int runs = Integer.getInteger("pages.runs", 100);
     private final int warmup = Integer.getInteger("pages.warmup", 20);
     private final long leads = Long.getLong("pages.leads", 1_000_000);
     private final long events = Long.getLong("pages.events", 2_000_000);
     private final int live = Integer.getInteger("pages.live", 400);
+    /** Views computed while their asker waits: each takes the whole computation, so fewer of them. */
+    private final int newViews = Integer.getInteger("pages.new-views", 10);
+
     private final List<String> rows = new ArrayList<>();
     private final Report report = new Report();
 
@@ -113,7 +121,7 @@ public final class PageBenchmark {
                             Map.of("current", PASSWORD, "password", PASSWORD + "!", "repeat", PASSWORD + "!"));
                     people.put(email, session);
                 }
-                pages(baton, "%,d leads".formatted(leads), people, "from=2026-01-01&to=2026-06-30");
+                pages(baton, "%,d leads".formatted(leads), people, "from=" + START + "&to=" + END);
             }
         } finally {
             delete(dir);
@@ -140,11 +148,26 @@ public final class PageBenchmark {
                     data,
                     people,
                     REVOPS,
-                    "dashboard, computed",
+                    "dashboard, after each change",
                     "/" + query,
                     dashboardCalls(baton, period),
                     change);
         }
+        // a view nobody has asked for yet, each ask a period a day shorter: computed while the asker waits
+        java.time.LocalDate last = period.isEmpty() ? java.time.LocalDate.of(2030, 12, 31) : END;
+        String first = period.isEmpty() ? "2020-01-01" : START;
+        page(
+                baton,
+                data,
+                people,
+                REVOPS,
+                "dashboard, new filters",
+                "/?from=" + first + "&to=…",
+                i -> "/?from=" + first + "&to=" + last.minusDays(i + 1),
+                dashboardCalls(baton, period),
+                NOTHING,
+                0,
+                newViews);
         String queue = revops.get("/queue").body();
         long lead = first(LEAD_LINK, queue);
         for (var viewer : List.of(REP, MANAGER, REVOPS)) {
@@ -257,20 +280,38 @@ public final class PageBenchmark {
             List<String> calls,
             Runnable before)
             throws Exception {
+        page(baton, data, people, as, name, path, i -> path, calls, before, warmup, runs);
+    }
+
+    /** A page asked for at the path {@code ask} gives for each ask (numbered from 0, the warm-up's first). */
+    private void page(
+            BatonProcess baton,
+            String data,
+            Map<String, WebSession> people,
+            String as,
+            String name,
+            String path,
+            IntFunction<String> ask,
+            List<String> calls,
+            Runnable before,
+            int warmups,
+            int asks)
+            throws Exception {
         WebSession session = people.get(as);
-        for (int i = 0; i < warmup; i++) {
+        for (int i = 0; i < warmups; i++) {
             before.run();
-            ask(session, path);
+            ask(session, ask.apply(i));
             for (String call : calls) {
                 call(baton, call);
             }
         }
         var page = new Latencies();
         var api = new Latencies();
-        for (int i = 0; i < runs; i++) {
+        for (int i = 0; i < asks; i++) {
             before.run();
+            String at = ask.apply(warmups + i);
             long start = System.nanoTime();
-            ask(session, path);
+            ask(session, at);
             page.record(System.nanoTime() - start);
             start = System.nanoTime();
             for (String call : calls) {

@@ -1,7 +1,5 @@
 package dev.baton.adapter.web;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.adapter.security.CurrentActor;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.Role;
@@ -11,13 +9,18 @@ import dev.baton.core.engine.Scorecards;
 import dev.baton.core.metrics.FunnelChanges;
 import dev.baton.core.metrics.ReviewItem;
 import dev.baton.core.metrics.ReviewStore;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,42 +36,56 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A view's figures (a dozen metric questions over the whole funnel) are kept for its filters while the funnel does
  * not change ({@link FunnelChanges}) and within the clock's minute, since some figures move with time alone (a clock
- * due now counts as breached): a change shows at the next view, and nothing is older than the minute it was computed
- * in. The open review items are read each time.
+ * due now counts as breached). After a change the view is computed again while the asker waits up to
+ * {@code baton.dashboard.wait}; a computation that takes longer (a large funnel) goes on in the background and the
+ * page shows the figures it has, saying when they were computed, so that nobody waits on the whole funnel twice.
+ * Figures older than {@code baton.dashboard.max-age} are never shown. The open review items are read each time.
  */
 @Controller
 class DashboardController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter FIGURES_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final Dashboard dashboard;
+    /** Views computed at once in the background; the rest wait for them. */
+    private static final int COMPUTING = 2;
+
     private final ReviewStore reviews;
-    private final FunnelChanges changes;
-    private final Clock clock;
-    private final Cache<Kept, View> views = Caffeine.newBuilder()
-            .maximumSize(256)
-            .expireAfterWrite(Duration.ofMinutes(2))
-            .build();
+    private final ExecutorService computing = Executors.newFixedThreadPool(COMPUTING, runnable -> {
+        var thread = new Thread(runnable, "dashboard-views");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final KeptViews<DashboardFilters, View> views;
 
     DashboardController(
-            FunnelMetrics metrics, Scorecards scorecards, ReviewStore reviews, FunnelChanges changes, Clock clock) {
-        this.dashboard = new Dashboard(metrics, scorecards);
+            FunnelMetrics metrics,
+            Scorecards scorecards,
+            ReviewStore reviews,
+            FunnelChanges changes,
+            Clock clock,
+            @Value("${baton.dashboard.wait:200ms}") Duration wait,
+            @Value("${baton.dashboard.max-age:15m}") Duration maxAge) {
+        var dashboard = new Dashboard(metrics, scorecards);
         this.reviews = reviews;
-        this.changes = changes;
-        this.clock = clock;
+        this.views = new KeptViews<>(
+                filters -> new View(dashboard.scorecard(filters), dashboard.charts(filters)),
+                changes::current,
+                clock,
+                wait,
+                maxAge,
+                256,
+                computing);
     }
 
-    /** What a view is kept by: its filters, the clock's minute, and the funnel's change number when it was made. */
-    private record Kept(DashboardFilters filters, Instant minute, long changes) {}
+    @PreDestroy
+    void close() {
+        computing.shutdownNow();
+    }
 
     /** The figures of a view. */
     private record View(List<Dashboard.Side> scorecard, List<Dashboard.Chart> charts) {}
-
-    /** The view for these filters: kept, or computed now (once, however many ask for it at the same time). */
-    private View view(DashboardFilters filters) {
-        var kept = new Kept(filters, clock.instant().truncatedTo(ChronoUnit.MINUTES), changes.current());
-        return views.get(kept, k -> new View(dashboard.scorecard(filters), dashboard.charts(filters)));
-    }
 
     /** A chart as the page hands it to the chart script: its figures as one JSON attribute. */
     record ChartView(Dashboard.Chart chart, String json, String csv) {}
@@ -89,7 +106,10 @@ class DashboardController {
         model.addAttribute("filters", filters);
         String query = filters.query();
         try {
-            View view = view(filters);
+            KeptViews.Shown<View> shown = views.get(filters);
+            View view = shown.view();
+            model.addAttribute("computedAt", FIGURES_TIME.format(shown.computedAt()));
+            model.addAttribute("stale", shown.stale());
             model.addAttribute("scorecard", view.scorecard());
             var charts = new ArrayList<ChartView>();
             for (Dashboard.Chart chart : view.charts()) {
@@ -110,7 +130,7 @@ class DashboardController {
 
     @GetMapping("/dashboard/{chart}.csv")
     ResponseEntity<String> csv(@PathVariable String chart, @ModelAttribute DashboardFilters filters) {
-        Dashboard.Chart found = view(filters).charts().stream()
+        Dashboard.Chart found = views.get(filters).view().charts().stream()
                 .filter(c -> c.id().equals(chart))
                 .findFirst()
                 .orElseThrow(() -> new BatonException.NotFound("there is no chart '" + chart + "'"));
