@@ -34,6 +34,7 @@ public final class BatonApplication {
                 .addSubcommand(new ExportCommand())
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new PlanCommand())
+                .addSubcommand(new dev.baton.adapter.cli.AuditCommand())
                 .addSubcommand(new ConvertCommand())
                 .addSubcommand(new dev.baton.adapter.cli.UsersCommand());
         withHelp(cli);

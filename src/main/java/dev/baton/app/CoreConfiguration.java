@@ -205,6 +205,11 @@ class CoreConfiguration {
     }
 
     @Bean
+    dev.baton.core.audit.FunnelAudit funnelAudit(JdbcClient jdbc) {
+        return new dev.baton.core.audit.FunnelAudit(new dev.baton.adapter.persistence.JdbcFunnelAudit(jdbc));
+    }
+
+    @Bean
     dev.baton.core.metrics.SpendStore spendStore(JdbcClient jdbc, Clock clock) {
         return new dev.baton.adapter.persistence.JdbcSpendStore(jdbc, clock);
     }

@@ -710,7 +710,7 @@ class MetricsController {
                 : String.format(Locale.ROOT, "%.6f", value);
     }
 
-    private static String csv(List<List<String>> rows) {
+    static String csv(List<List<String>> rows) {
         var out = new StringWriter();
         try (CsvWriter writer = CsvWriter.builder().build(out)) {
             rows.forEach(writer::writeRecord);
