@@ -6,21 +6,14 @@ import dev.baton.core.access.Role;
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.FunnelMetrics;
 import dev.baton.core.engine.Scorecards;
-import dev.baton.core.metrics.FunnelChanges;
 import dev.baton.core.metrics.ReviewItem;
 import dev.baton.core.metrics.ReviewStore;
-import jakarta.annotation.PreDestroy;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -35,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * figures, and the open review items, under filters the URL keeps.
  *
  * <p>A view's figures (a dozen metric questions over the whole funnel) are kept for its filters while the funnel does
- * not change ({@link FunnelChanges}) and within the clock's minute, since some figures move with time alone (a clock
+ * not change ({@link FunnelViews}) and within the clock's minute, since some figures move with time alone (a clock
  * due now counts as breached). After a change the view is computed again while the asker waits up to
  * {@code baton.dashboard.wait}; a computation that takes longer (a large funnel) goes on in the background and the
  * page shows the figures it has, saying when they were computed, so that nobody waits on the whole funnel twice.
@@ -48,40 +41,14 @@ class DashboardController {
     private static final DateTimeFormatter FIGURES_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** Views computed at once in the background; the rest wait for them. */
-    private static final int COMPUTING = 2;
-
     private final ReviewStore reviews;
-    private final ExecutorService computing = Executors.newFixedThreadPool(COMPUTING, runnable -> {
-        var thread = new Thread(runnable, "dashboard-views");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final KeptViews<DashboardFilters, View> views;
 
-    DashboardController(
-            FunnelMetrics metrics,
-            Scorecards scorecards,
-            ReviewStore reviews,
-            FunnelChanges changes,
-            Clock clock,
-            @Value("${baton.dashboard.wait:200ms}") Duration wait,
-            @Value("${baton.dashboard.max-age:15m}") Duration maxAge) {
+    DashboardController(FunnelMetrics metrics, Scorecards scorecards, ReviewStore reviews, FunnelViews funnelViews) {
         var dashboard = new Dashboard(metrics, scorecards);
         this.reviews = reviews;
-        this.views = new KeptViews<>(
-                filters -> new View(dashboard.scorecard(filters), dashboard.charts(filters)),
-                changes::current,
-                clock,
-                wait,
-                maxAge,
-                256,
-                computing);
-    }
-
-    @PreDestroy
-    void close() {
-        computing.shutdownNow();
+        this.views =
+                funnelViews.kept(filters -> new View(dashboard.scorecard(filters), dashboard.charts(filters)), 256);
     }
 
     /** The figures of a view. */

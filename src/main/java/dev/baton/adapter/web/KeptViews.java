@@ -18,17 +18,17 @@ import java.util.function.LongSupplier;
  * Views that take long to compute, kept per key while what they are computed from does not change: a view is fresh
  * while the change number ({@code changes}) and the clock's minute are those it was computed at (some figures move
  * with time alone). A stale view is computed again in the background, once however many ask; the asker waits for it
- * up to {@code wait} and is otherwise shown the kept one, marked stale, so that no view waits on a long computation
- * once it has been computed. A view kept longer than {@code maxAge} is not shown again: it is computed while the
- * asker waits, as a view never asked for is.
+ * up to {@code wait} when its last computation took no longer than that, and is otherwise shown the kept one, marked
+ * stale, so that no view waits on a long computation once it has been computed. A view kept longer than
+ * {@code maxAge} is not shown again: it is computed while the asker waits, as a view never asked for is.
  */
 final class KeptViews<K, V> {
 
     /** A view as shown: when it was computed, and whether what it is computed from has changed since. */
     record Shown<V>(V view, Instant computedAt, boolean stale) {}
 
-    /** A computed view and what it was computed at. */
-    private record Computed<V>(V view, Instant minute, long changes, Instant at) {}
+    /** A computed view, what it was computed at, and how long that took. */
+    private record Computed<V>(V view, Instant minute, long changes, Instant at, Duration took) {}
 
     private final LoadingCache<K, Computed<V>> views;
     private final LongSupplier changes;
@@ -58,7 +58,8 @@ final class KeptViews<K, V> {
                     // what the view is computed at is read before it is computed: a change meanwhile makes it stale
                     Instant at = clock.instant();
                     long number = changes.getAsLong();
-                    return new Computed<>(compute.apply(key), minute(at), number, at);
+                    V view = compute.apply(key);
+                    return new Computed<>(view, minute(at), number, at, Duration.between(at, clock.instant()));
                 });
     }
 
@@ -69,6 +70,9 @@ final class KeptViews<K, V> {
             return shown(kept, false);
         }
         CompletableFuture<Computed<V>> again = views.refresh(key);
+        if (kept.took().compareTo(wait) > 0) {
+            return shown(kept, true);
+        }
         try {
             Computed<V> computed = again.get(wait.toNanos(), TimeUnit.NANOSECONDS);
             return shown(computed, !fresh(computed));

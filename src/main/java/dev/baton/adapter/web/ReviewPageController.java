@@ -44,6 +44,7 @@ class ReviewPageController {
     private final FunnelMetrics metrics;
     private final ActiveAgreement active;
     private final Clock clock;
+    private final KeptViews<LocalDate, Summary> weeks;
 
     ReviewPageController(
             LeadListing listing,
@@ -51,12 +52,15 @@ class ReviewPageController {
             RosterStore roster,
             FunnelMetrics metrics,
             ActiveAgreement active,
-            Clock clock) {
+            Clock clock,
+            FunnelViews views) {
         this.queue = new Queue(listing, work, roster, clock);
         this.work = work;
         this.metrics = metrics;
         this.active = active;
         this.clock = clock;
+        // the week's figures are a dozen questions over the funnel: kept as the dashboard's are
+        this.weeks = views.kept(this::summary, 16);
     }
 
     @GetMapping("/review")
@@ -75,7 +79,9 @@ class ReviewPageController {
         Optional<Agreement> agreement = active.current().map(ActiveAgreement.Running::agreement);
         model.addAttribute("recycleCodes", codes(agreement, ReasonCode.Consequence.RECYCLE));
         model.addAttribute("disqualifyCodes", codes(agreement, ReasonCode.Consequence.DISQUALIFY));
-        model.addAttribute("summary", summary(now));
+        KeptViews.Shown<Summary> week = weeks.get(now.atOffset(ZoneOffset.UTC).toLocalDate());
+        model.addAttribute("summary", week.view());
+        model.addAttribute("summaryStale", week.stale());
         return "review";
     }
 
@@ -137,8 +143,7 @@ class ReviewPageController {
     record Summary(
             LocalDate from, LocalDate to, Map<String, String> figures, Map<String, Long> rejections, String markdown) {}
 
-    private Summary summary(Instant now) {
-        LocalDate to = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    private Summary summary(LocalDate to) {
         LocalDate from = to.minusDays(6);
         var request = FunnelMetrics.Request.of(Optional.of(from), Optional.of(to));
         var figures = new java.util.LinkedHashMap<String, String>();

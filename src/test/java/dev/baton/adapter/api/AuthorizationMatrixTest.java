@@ -31,6 +31,7 @@ class AuthorizationMatrixTest extends LeadScenarios {
             GET    /api/v1/me                                  A     A      A         A       A    U    U     U       U
             GET    /api/v1/funnel                              A     A      A         A       A    U    U     U       U
             GET    /api/v1/scorecard                           A     A      A         A       A    U    U     U       U
+            GET    /api/v1/funnel-audit                        A     A      A         A       A    U    U     U       U
             GET    /api/v1/cohorts                             A     A      A         A       A    U    U     U       U
             GET    /api/v1/engagement                          A     A      A         A       A    U    U     U       U
             GET    /api/v1/plan                                A     A      A         A       A    U    U     U       U

@@ -75,6 +75,28 @@ class KeptViewsTest {
     }
 
     @Test
+    void aViewWhoseLastComputationTookLongerThanTheWaitIsNotWaitedFor() {
+        var slow = new KeptViews<String, String>(
+                key -> {
+                    // each computation takes ten seconds of the clock; the wait is one
+                    clock.advance(Duration.ofSeconds(10));
+                    return compute(key);
+                },
+                changes::get,
+                clock,
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(15),
+                16,
+                // the computation again runs as soon as it is asked for: an asker that waited would get its view
+                Runnable::run);
+        slow.get("all");
+        changes.incrementAndGet();
+
+        assertThat(slow.get("all")).isEqualTo(new KeptViews.Shown<>("all #1", START, true));
+        assertThat(computed).as("computed again all the same").hasValue(2);
+    }
+
+    @Test
     void aComputationLongerThanTheWaitShowsTheKeptViewMarkedStaleAndRunsOnceInTheBackground() {
         var views = views(Duration.ZERO);
         views.get("all");
