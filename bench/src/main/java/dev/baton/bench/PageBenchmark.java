@@ -47,8 +47,8 @@ public final class PageBenchmark {
     private static final String START = "2026-01-01";
     private static final java.time.LocalDate END = java.time.LocalDate.of(2026, 6, 30);
 
-    private final int runs = Integer.getInteger("pages.runs", 100);
-    private final int warmup = Integer.getInteger("pages.warmup", 20);
+    private final int runs = Integer.getInteger("pages.runs", 30);
+    private final int warmup = Integer.getInteger("pages.warmup", 5);
     private final long leads = Long.getLong("pages.leads", 1_000_000);
     private final long events = Long.getLong("pages.events", 2_000_000);
     private final int live = Integer.getInteger("pages.live", 400);
