@@ -10,11 +10,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -100,20 +97,7 @@ class FunnelAuditController {
                     + " and fix",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = MetricsController.CSV)))
     String auditCsv() {
-        var rows = new ArrayList<List<String>>();
-        rows.add(List.of("check", "title", "count", "of", "share", "pipeline_at_risk", "examples", "fix"));
-        for (FunnelAudit.Finding finding : report().findings()) {
-            rows.add(List.of(
-                    finding.check(),
-                    finding.title(),
-                    Long.toString(finding.count()),
-                    Long.toString(finding.of()),
-                    String.format(Locale.ROOT, "%.4f", finding.share()),
-                    finding.pipelineAtRisk().toPlainString(),
-                    finding.examples().stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                    finding.fix()));
-        }
-        return MetricsController.csv(rows);
+        return MetricsController.csv(report().rows());
     }
 
     private FunnelAudit.Report report() {

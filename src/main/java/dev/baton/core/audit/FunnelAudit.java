@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Audits the data every figure rests on: each field the agreement's rules read, at each stage; duplicate leads and
@@ -69,6 +70,24 @@ public final class FunnelAudit {
             List<Finding> findings,
             List<String> clean,
             List<ReasonCount> reasons) {
+
+        /** A row per finding for a CSV file, after a header row: plain values, no formatting. */
+        public List<List<String>> rows() {
+            var rows = new ArrayList<List<String>>();
+            rows.add(List.of("check", "title", "count", "of", "share", "pipeline_at_risk", "examples", "fix"));
+            for (Finding finding : findings) {
+                rows.add(List.of(
+                        finding.check(),
+                        finding.title(),
+                        Long.toString(finding.count()),
+                        Long.toString(finding.of()),
+                        String.format(Locale.ROOT, "%.4f", finding.share()),
+                        finding.pipelineAtRisk().toPlainString(),
+                        finding.examples().stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                        finding.fix()));
+            }
+            return rows;
+        }
 
         /** One line for people: how many findings, and the largest. */
         public String summary() {
