@@ -140,7 +140,7 @@ public final class JdbcFunnelAudit implements AuditStore {
         }
         Tally leads = tally(
                 "select l.id as lead_id, null::integer as cycle from lead l where l.company_id in (" + extra + ")",
-                "select " + of,
+                of,
                 asOf,
                 Map.of());
         return new Tally(companies, of, leads.pipeline(), leads.withoutOpportunity(), leads.examples());
@@ -165,8 +165,8 @@ public final class JdbcFunnelAudit implements AuditStore {
                     .toList());
 
     @Override
-    public List<Unclocked> unclocked(Instant asOf) {
-        return jdbc.sql("""
+    public void unclocked(Instant asOf, java.util.function.Consumer<Unclocked> each) {
+        jdbc.sql("""
                         select c.lead_id, c.qualified_at, case when %s then c.first_touch_at end as touched,
                                c.priority, c.rep, coalesce(%s, false) as ended,
                                case when %s and not coalesce(%s, false) then coalesce(c.amount, 0) else 0 end
@@ -174,7 +174,6 @@ public final class JdbcFunnelAudit implements AuditStore {
                                coalesce(%s, false) as opportunity
                           from funnel_cycle c
                          where %s and c.first_touch_met + c.first_touch_breached = 0
-                         order by c.lead_id, c.cycle
                         """.formatted(
                                 by("first_touch_at"),
                                 ENDED,
@@ -183,7 +182,7 @@ public final class JdbcFunnelAudit implements AuditStore {
                                 by("opportunity_at"),
                                 QUALIFIED))
                 .param("asOf", Timestamp.from(asOf))
-                .query((row, i) -> new Unclocked(
+                .query((org.springframework.jdbc.core.RowCallbackHandler) row -> each.accept(new Unclocked(
                         row.getLong("lead_id"),
                         row.getTimestamp("qualified_at").toInstant(),
                         Optional.ofNullable(row.getTimestamp("touched")).map(Timestamp::toInstant),
@@ -191,8 +190,7 @@ public final class JdbcFunnelAudit implements AuditStore {
                         Optional.ofNullable(row.getString("rep")),
                         row.getBoolean("ended"),
                         row.getBigDecimal("pipeline"),
-                        row.getBoolean("opportunity")))
-                .list();
+                        row.getBoolean("opportunity"))));
     }
 
     @Override
@@ -268,7 +266,13 @@ public final class JdbcFunnelAudit implements AuditStore {
     private Tally tally(String found, String of, Instant asOf, Map<String, Object> params) {
         var all = new LinkedHashMap<String, Object>(params);
         all.put("asOf", Timestamp.from(asOf));
-        long population = jdbc.sql(of).params(all).query(Long.class).single();
+        return tally(found, jdbc.sql(of).params(all).query(Long.class).single(), asOf, params);
+    }
+
+    /** The pairs found over a population already counted. */
+    private Tally tally(String found, long population, Instant asOf, Map<String, Object> params) {
+        var all = new LinkedHashMap<String, Object>(params);
+        all.put("asOf", Timestamp.from(asOf));
         return jdbc.sql(TALLY.formatted(found, EXAMPLES))
                 .params(all)
                 .query((row, i) -> new Tally(

@@ -70,8 +70,11 @@ public interface AuditStore {
             BigDecimal pipeline,
             boolean opportunity) {}
 
-    /** The qualified cycles, by the instant, whose first-touch clock was neither met nor breached. */
-    List<Unclocked> unclocked(Instant asOf);
+    /**
+     * Hands over, one at a time, the qualified cycles by the instant whose first-touch clock was neither met nor
+     * breached (on imported history, every one: they are not gathered in memory).
+     */
+    void unclocked(Instant asOf, java.util.function.Consumer<Unclocked> each);
 
     /** MQLs whose attempts clock was breached: fewer attempts than the agreement asks, in its window. */
     Tally tooFewAttempts(Instant asOf);

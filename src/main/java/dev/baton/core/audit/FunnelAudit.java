@@ -6,12 +6,14 @@ import dev.baton.core.agreement.FitRule;
 import dev.baton.core.agreement.NegativeRule;
 import dev.baton.core.agreement.Routing;
 import dev.baton.core.agreement.SlaTimers;
+import dev.baton.core.calendar.BusinessCalendar;
 import dev.baton.core.calendar.Span;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,13 +231,16 @@ public final class FunnelAudit {
     private Touches touches(Agreement agreement, Instant asOf) {
         var touches = new Touches();
         SlaTimers sla = agreement.sla();
-        for (AuditStore.Unclocked cycle : store.unclocked(asOf)) {
+        BusinessCalendar agreed = agreement.calendar().calendar();
+        // a calendar per rep, made once: the cycles are many, the reps few
+        var calendars = new HashMap<String, BusinessCalendar>();
+        store.unclocked(asOf, cycle -> {
             Optional<Span> within = cycle.priority()
                     ? sla.priorityFirstTouchWithin().or(sla::firstTouchWithin)
                     : sla.firstTouchWithin();
             Optional<Instant> deadline = within.map(span -> cycle.rep()
-                    .map(agreement::calendarOf)
-                    .orElseGet(() -> agreement.calendar().calendar())
+                    .map(rep -> calendars.computeIfAbsent(rep, agreement::calendarOf))
+                    .orElse(agreed)
                     .plus(cycle.qualifiedAt(), span));
             if (cycle.firstTouchAt().isEmpty()) {
                 if (cycle.ended() || deadline.filter(d -> !d.isAfter(asOf)).isPresent()) {
@@ -245,7 +250,7 @@ public final class FunnelAudit {
                     .isPresent()) {
                 touches.late.add(cycle);
             }
-        }
+        });
         return touches;
     }
 

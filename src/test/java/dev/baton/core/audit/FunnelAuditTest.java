@@ -61,9 +61,7 @@ class FunnelAuditTest {
         }
 
         @Override
-        public List<Unclocked> unclocked(Instant asOf) {
-            return List.of();
-        }
+        public void unclocked(Instant asOf, java.util.function.Consumer<Unclocked> each) {}
 
         @Override
         public Tally tooFewAttempts(Instant asOf) {
