@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public record SignInPolicy(int maxFailures, Duration lockout, int minPasswordLength) {
 
+    /** The longest password, in UTF-8 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     public SignInPolicy {
         if (maxFailures < 1) {
             throw new IllegalArgumentException("the lockout needs at least one failure");
@@ -34,6 +37,11 @@ public record SignInPolicy(int maxFailures, Duration lockout, int minPasswordLen
     public Optional<String> refusePassword(String password, String email) {
         if (password.length() < minPasswordLength) {
             return Optional.of("a password has at least " + minPasswordLength + " characters");
+        }
+        // bcrypt, which keeps the passwords, reads 72 bytes and refuses more
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of("a password has at most " + MAX_PASSWORD_BYTES + " bytes (72 letters of the Latin"
+                    + " alphabet, fewer of others)");
         }
         if (password.equalsIgnoreCase(email)) {
             return Optional.of("a password is not the email address");

@@ -28,4 +28,13 @@ class SignInPolicyTest {
         assertThat(policy.refusePassword("correct horse battery", "a@acme.example"))
                 .isEmpty();
     }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedAndOneAtTheLimitIsNot() {
+        assertThat(policy.refusePassword("x".repeat(72), "a@acme.example")).isEmpty();
+        assertThat(policy.refusePassword("x".repeat(73), "a@acme.example"))
+                .hasValueSatisfying(why -> assertThat(why).startsWith("a password has at most 72 bytes"));
+        // 38 letters of two bytes each make 76 bytes
+        assertThat(policy.refusePassword("é".repeat(38), "a@acme.example")).isPresent();
+    }
 }
