@@ -35,6 +35,7 @@ public final class BatonApplication {
                 .addSubcommand(new ReportCommand())
                 .addSubcommand(new PlanCommand())
                 .addSubcommand(new dev.baton.adapter.cli.AuditCommand())
+                .addSubcommand(new dev.baton.adapter.cli.SimulateCommand())
                 .addSubcommand(new ConvertCommand())
                 .addSubcommand(new dev.baton.adapter.cli.UsersCommand());
         withHelp(cli);

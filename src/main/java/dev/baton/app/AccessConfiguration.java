@@ -107,6 +107,12 @@ class AccessConfiguration {
     }
 
     @Bean
+    dev.baton.core.access.SimulationWork simulationWork(
+            dev.baton.core.engine.Simulations simulations, Access access, Audit audit) {
+        return new dev.baton.core.access.SimulationWork(simulations, access, audit);
+    }
+
+    @Bean
     dev.baton.core.access.AgreementWork agreementWork(
             dev.baton.core.engine.AgreementService agreements, Access access, Audit audit) {
         return new dev.baton.core.access.AgreementWork(agreements, access, audit);

@@ -16,6 +16,7 @@ public record BatonSettings(
         @DefaultValue Database database,
         @DefaultValue Api api,
         @DefaultValue Rescore rescoring,
+        @DefaultValue Simulate simulation,
         @DefaultValue Ingest ingest,
         @DefaultValue Sla sla,
         @DefaultValue Notifications notifications,
@@ -111,6 +112,16 @@ public record BatonSettings(
             @DefaultValue("2") int workers,
             @DefaultValue("1000") int chunkSize,
             @DefaultValue("1s") java.time.Duration interval) {}
+
+    /**
+     * Simulations of drafts on history: whether this instance works them, on how many threads, in chunks of how many
+     * leads, and how often it looks for one.
+     */
+    public record Simulate(
+            @DefaultValue("true") boolean worker,
+            @DefaultValue("2") int threads,
+            @DefaultValue("2000") int chunkSize,
+            @DefaultValue("2s") java.time.Duration interval) {}
 
     /** Where the embedded PostgreSQL keeps its files when no database is configured. */
     public record Data(@DefaultValue("./baton-data") Path dir) {}

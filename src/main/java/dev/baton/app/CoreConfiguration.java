@@ -9,8 +9,11 @@ import dev.baton.adapter.persistence.JdbcLeadStore;
 import dev.baton.adapter.persistence.JdbcMetrics;
 import dev.baton.adapter.persistence.JdbcRescoreJobs;
 import dev.baton.adapter.persistence.JdbcRosterStore;
+import dev.baton.adapter.persistence.JdbcSimulationHistory;
+import dev.baton.adapter.persistence.JdbcSimulationStore;
 import dev.baton.adapter.persistence.SpringTransactions;
 import dev.baton.adapter.scheduler.RescoringWorker;
+import dev.baton.adapter.scheduler.SimulationWorker;
 import dev.baton.adapter.scheduler.SlaTimerWorker;
 import dev.baton.adapter.yaml.AgreementYamlReader;
 import dev.baton.core.calendar.HolidayRegions;
@@ -37,6 +40,7 @@ import dev.baton.core.engine.Rescoring;
 import dev.baton.core.engine.RosterCommands;
 import dev.baton.core.engine.RosterStore;
 import dev.baton.core.engine.Scorecards;
+import dev.baton.core.engine.Simulations;
 import dev.baton.core.engine.SlaClocks;
 import dev.baton.core.engine.Telemetry;
 import dev.baton.core.engine.Transactions;
@@ -131,6 +135,33 @@ class CoreConfiguration {
                 settings.rescoring().workers(),
                 settings.rescoring().chunkSize(),
                 settings.rescoring().interval());
+    }
+
+    @Bean
+    Simulations simulations(
+            JdbcClient jdbc,
+            JsonMapper json,
+            EngagementStore engagement,
+            AgreementVersions versions,
+            ActiveAgreement active,
+            AgreementParser parser,
+            Clock clock,
+            BatonSettings settings) {
+        return new Simulations(
+                new JdbcSimulationStore(jdbc, json),
+                new JdbcSimulationHistory(jdbc, json, engagement),
+                versions,
+                active,
+                parser,
+                clock,
+                settings.simulation().threads(),
+                settings.simulation().chunkSize());
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "baton.simulation.worker", matchIfMissing = true)
+    SimulationWorker simulationWorker(Simulations simulations, BatonSettings settings) {
+        return new SimulationWorker(simulations, settings.simulation().interval());
     }
 
     @Bean

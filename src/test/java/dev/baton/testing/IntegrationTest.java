@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
             // their own
             "baton.api.requests-per-minute=100000000",
             "baton.rescoring.worker=false",
+            "baton.simulation.worker=false",
             "baton.sla.timers=false",
             "baton.escalations.worker=false",
             "baton.notifications.worker=false",

@@ -19,7 +19,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.StringWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -662,7 +661,11 @@ class MetricsController {
                         .orElseThrow(() -> new BatonException.Invalid(
                                 "by", "'" + word + "' is not a breakdown: " + Dimension.words())));
         return new FunnelMetrics.Request(
-                date("from", from), date("to", to), basis(basis), Map.copyOf(filters), breakdown);
+                QueryParams.date("from", from),
+                QueryParams.date("to", to),
+                basis(basis),
+                Map.copyOf(filters),
+                breakdown);
     }
 
     private static void filter(Map<Dimension, String> filters, Dimension dimension, @Nullable String value) {
@@ -671,21 +674,6 @@ class MetricsController {
                 throw new BatonException.Invalid(dimension.word(), "an empty " + dimension.word() + " matches nothing");
             }
             filters.put(dimension, value.strip());
-        }
-    }
-
-    private static Optional<LocalDate> date(String field, @Nullable String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.strip());
-            if (date.getYear() < 1900 || date.getYear() > 9999) {
-                throw new BatonException.Invalid(field, "a date from 1900 to 9999, like 2026-03-01");
-            }
-            return Optional.of(date);
-        } catch (DateTimeParseException e) {
-            throw new BatonException.Invalid(field, "'" + text + "' is not a date like 2026-03-01");
         }
     }
 

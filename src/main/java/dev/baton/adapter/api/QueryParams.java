@@ -2,6 +2,8 @@ package dev.baton.adapter.api;
 
 import dev.baton.core.engine.BatonException;
 import dev.baton.core.engine.LeadSearch;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -33,5 +35,21 @@ final class QueryParams {
     static BatonException.Invalid badCursor() {
         return new BatonException.Invalid(
                 "cursor", "not a cursor this list gave; pass the 'next' of the page before, unchanged");
+    }
+
+    /** A day, like 2026-03-01, from 1900 to 9999; empty when not given. */
+    static Optional<LocalDate> date(String field, @Nullable String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(text.strip());
+            if (date.getYear() < 1900 || date.getYear() > 9999) {
+                throw new BatonException.Invalid(field, "a date from 1900 to 9999, like 2026-03-01");
+            }
+            return Optional.of(date);
+        } catch (DateTimeParseException e) {
+            throw new BatonException.Invalid(field, "'" + text + "' is not a date like 2026-03-01");
+        }
     }
 }

@@ -86,13 +86,18 @@ final class Remote {
      * Returns the command's exit code as {@link #get} does.
      */
     int send(String method, String path, String json, PrintWriter err, Printer printer) {
+        return send(method, path, "application/json", json, err, printer);
+    }
+
+    /** As {@link #send(String, String, String, PrintWriter, Printer)}, with a body of another type. */
+    int send(String method, String path, String type, String body, PrintWriter err, Printer printer) {
         HttpResponse<String> response;
         try {
             response = send(
                     request(path)
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", type)
                             .header("Accept", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(json))
+                            .method(method, HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -77,6 +77,8 @@ public final class EndpointPermissions {
         rule(POST, "/api/v1/agreements", DRAFT_AGREEMENTS);
         rule(POST, "/api/v1/agreements/*/approvals", APPROVE_AGREEMENTS);
         rule(POST, "/api/v1/agreements/*/activation", ACTIVATE_AGREEMENTS);
+        rule(POST, "/api/v1/agreements/*/simulations", DRAFT_AGREEMENTS);
+        rule(POST, "/api/v1/simulations", DRAFT_AGREEMENTS);
 
         rule(POST, "/api/v1/reviews", REVIEW);
         rule(POST, "/api/v1/reviews/*/close", REVIEW);

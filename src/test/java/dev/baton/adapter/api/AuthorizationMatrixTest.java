@@ -51,6 +51,8 @@ class AuthorizationMatrixTest extends LeadScenarios {
             GET    /api/v1/agreements/{number}                 A     A      A         A       A    U    U     U       U
             GET    /api/v1/agreements/{number}/source          A     A      A         A       A    U    U     U       U
             GET    /api/v1/agreements/{from}/diff/{to}         A     A      A         A       A    U    U     U       U
+            GET    /api/v1/agreements/{number}/simulations     A     A      A         A       A    U    U     U       U
+            GET    /api/v1/simulations/{id}                    A     A      A         A       A    U    U     U       U
             GET    /api/v1/rescoring                           A     A      A         A       A    U    U     U       U
             GET    /api/v1/rescoring/{id}                      A     A      A         A       A    U    U     U       U
             GET    /api/v1/reviews                             A     A      A         A       A    U    U     U       U
@@ -84,6 +86,8 @@ class AuthorizationMatrixTest extends LeadScenarios {
             POST   /api/v1/agreements/validate                 A     A      A         A       A    U    U     U       U
             POST   /api/v1/agreements/{number}/approvals       F     F      A         F       F    U    U     U       U
             POST   /api/v1/agreements/{number}/activation      A     A      F         F       F    U    U     U       U
+            POST   /api/v1/agreements/{number}/simulations     F     A      A         A       F    U    U     U       U
+            POST   /api/v1/simulations                         F     A      A         A       F    U    U     U       U
             POST   /api/v1/reviews                             A     A      A         A       F    U    U     U       U
             POST   /api/v1/reviews/{id}/close                  A     A      A         A       F    U    U     U       U
             POST   /api/v1/notifications/{id}/retry            A     A      F         F       F    U    U     U       U

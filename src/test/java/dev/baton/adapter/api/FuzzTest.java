@@ -145,6 +145,8 @@ class FuzzTest extends IntegrationTest {
                                 "occurredAt":"2026-11-02T13:30:00Z","properties":{"form":"demo"}}]}"""),
             Map.entry("POST /api/v1/agreements/{number}/approvals", "{\"side\":\"marketing\",\"comment\":\"ok\"}"),
             Map.entry(
+                    "POST /api/v1/agreements/{number}/simulations", "{\"from\":\"2026-08-01\",\"to\":\"2026-10-31\"}"),
+            Map.entry(
                     "POST /api/v1/users",
                     "{\"email\":\"new.user@northwind.example\",\"name\":\"New User\",\"roles\":[\"rep\"],"
                             + "\"password\":\"a long enough password\"}"),

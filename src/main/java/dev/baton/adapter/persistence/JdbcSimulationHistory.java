@@ -1,0 +1,133 @@
+package dev.baton.adapter.persistence;
+
+import dev.baton.core.engine.EngagementStore;
+import dev.baton.core.engine.SimulationHistory;
+import dev.baton.core.engine.StoredLead;
+import dev.baton.core.lead.Email;
+import dev.baton.core.lead.EngagementEvent;
+import dev.baton.core.simulation.LeadHistory;
+import dev.baton.core.simulation.Outcome;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The history a simulation replays, from PostgreSQL: the leads that were not erased, their companies' facts, their
+ * engagement events, and their handoff cycles for what became of them.
+ */
+public final class JdbcSimulationHistory implements SimulationHistory {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final EngagementStore engagement;
+
+    public JdbcSimulationHistory(JdbcClient jdbc, JsonMapper mapper, EngagementStore engagement) {
+        this.jdbc = jdbc;
+        this.json = new Json(mapper);
+        this.engagement = engagement;
+    }
+
+    @Override
+    public long[] leadIds(Instant before) {
+        var ids = new long[][] {new long[1024]};
+        var count = new int[1];
+        jdbc.sql("select id from lead where created_at < :before and erased_at is null order by id")
+                .param("before", Timestamp.from(before))
+                .query((RowCallbackHandler) row -> {
+                    if (count[0] == ids[0].length) {
+                        ids[0] = Arrays.copyOf(ids[0], ids[0].length * 2);
+                    }
+                    ids[0][count[0]++] = row.getLong(1);
+                });
+        return Arrays.copyOf(ids[0], count[0]);
+    }
+
+    @Override
+    public List<LeadHistory> read(List<Long> ids, Instant before) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Long[] leadIds = ids.toArray(Long[]::new);
+        Map<Long, Outcome> outcomes = outcomes(leadIds);
+        Map<Long, List<EngagementEvent>> events = engagement.ofLeads(ids, Optional.empty(), Set.of());
+        return jdbc.sql("""
+                        select l.id, l.email, l.profile, c.profile as company_profile, l.created_at
+                          from lead l left join company c on c.id = l.company_id
+                         where l.id = any(:ids) and l.erased_at is null
+                         order by l.id
+                        """)
+                .param("ids", leadIds)
+                .query((ResultSet row, int n) -> {
+                    long id = row.getLong("id");
+                    String company = row.getString("company_profile");
+                    return new LeadHistory(
+                            id,
+                            StoredLead.factsOf(
+                                    new Email(row.getString("email")),
+                                    json.textMap(row.getString("profile")),
+                                    company == null ? Map.of() : json.textMap(company)),
+                            row.getTimestamp("created_at").toInstant(),
+                            events.getOrDefault(id, List.of()).stream()
+                                    .filter(e -> e.occurredAt().isBefore(before))
+                                    .toList(),
+                            outcomes.getOrDefault(id, Outcome.NONE));
+                })
+                .list();
+    }
+
+    private Map<Long, Outcome> outcomes(Long[] ids) {
+        var cycles = new HashMap<Long, List<Cycle>>();
+        jdbc.sql("""
+                        select lead_id, qualified_at, sql_at is not null as sql, opportunity_at is not null as opportunity,
+                               won_at is not null as won, amount, coalesce(currency, '') as currency
+                          from funnel_cycle where lead_id = any(:ids)
+                        """).param("ids", ids).query((RowCallbackHandler) row -> cycles.computeIfAbsent(
+                        row.getLong("lead_id"), id -> new ArrayList<>())
+                .add(new Cycle(
+                        Optional.ofNullable(row.getTimestamp("qualified_at")).map(Timestamp::toInstant),
+                        row.getBoolean("sql"),
+                        row.getBoolean("opportunity"),
+                        row.getBoolean("won"),
+                        Optional.ofNullable(row.getBigDecimal("amount")),
+                        row.getString("currency"))));
+        var outcomes = new HashMap<Long, Outcome>();
+        cycles.forEach((id, of) -> {
+            var revenue = new TreeMap<String, BigDecimal>();
+            of.stream()
+                    .filter(Cycle::won)
+                    .forEach(c -> c.amount().ifPresent(a -> revenue.merge(c.currency(), a, BigDecimal::add)));
+            outcomes.put(
+                    id,
+                    new Outcome(
+                            of.stream()
+                                    .flatMap(c -> c.qualifiedAt().stream())
+                                    .sorted()
+                                    .toList(),
+                            of.stream().anyMatch(Cycle::sql),
+                            of.stream().anyMatch(Cycle::opportunity),
+                            of.stream().anyMatch(Cycle::won),
+                            revenue));
+        });
+        return outcomes;
+    }
+
+    private record Cycle(
+            Optional<Instant> qualifiedAt,
+            boolean sql,
+            boolean opportunity,
+            boolean won,
+            Optional<BigDecimal> amount,
+            String currency) {}
+}

@@ -1,0 +1,15 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.simulation.LeadHistory;
+import java.time.Instant;
+import java.util.List;
+
+/** The port to the stored history a simulation replays: the leads, their events and what became of them. */
+public interface SimulationHistory {
+
+    /** The ids of the leads created before an instant, in id order. */
+    long[] leadIds(Instant before);
+
+    /** These leads with their events from before an instant, and what really happened to them, in id order. */
+    List<LeadHistory> read(List<Long> ids, Instant before);
+}
