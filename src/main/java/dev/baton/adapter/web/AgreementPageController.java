@@ -8,10 +8,15 @@ import dev.baton.core.access.AccessPolicy;
 import dev.baton.core.access.Actor;
 import dev.baton.core.access.AgreementWork;
 import dev.baton.core.access.Permission;
+import dev.baton.core.access.SimulationWork;
 import dev.baton.core.agreement.AgreementVersion;
 import dev.baton.core.agreement.Approval;
 import dev.baton.core.engine.AgreementService;
 import dev.baton.core.engine.BatonException;
+import dev.baton.core.engine.SimulationStore;
+import dev.baton.core.engine.Simulations;
+import dev.baton.core.simulation.SimulationReport;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The agreement page: the active version and the drafts; a draft pasted or loaded from a file, with its problems at
- * their lines; a version's diff against the active one; the sign-off buttons, each shown only to the role that may
- * press it; activation.
+ * their lines; a version's diff against the active one and its latest backtest on history, with the form that asks for
+ * another; the sign-off buttons, each shown only to the role that may press it; activation.
  */
 @Controller
 class AgreementPageController {
@@ -36,14 +41,26 @@ class AgreementPageController {
     private final AgreementYamlReader reader;
     private final AgreementWork work;
     private final AccessPolicy policy;
+    private final Simulations simulations;
+    private final SimulationWork simulationWork;
 
     AgreementPageController(
-            AgreementService agreements, AgreementYamlReader reader, AgreementWork work, AccessPolicy policy) {
+            AgreementService agreements,
+            AgreementYamlReader reader,
+            AgreementWork work,
+            AccessPolicy policy,
+            Simulations simulations,
+            SimulationWork simulationWork) {
         this.agreements = agreements;
         this.reader = reader;
         this.work = work;
         this.policy = policy;
+        this.simulations = simulations;
+        this.simulationWork = simulationWork;
     }
+
+    /** A group of leads in a simulation's report, named, with its won amounts in words. */
+    record GroupRow(String name, SimulationReport.Group group, String revenue) {}
 
     /** A line of a draft's source, with the problems found on it. */
     record SourceLine(int number, String text, List<Problem> problems) {}
@@ -109,7 +126,63 @@ class AgreementPageController {
                 draft
                         && version.approvedBy().size() == Approval.Side.values().length
                         && policy.check(actor, Permission.ACTIVATE_AGREEMENTS).allowed());
+        simulation(number, actor, active.isPresent(), model);
         return "version";
+    }
+
+    /** The version's latest simulation, its report once done, and whether this person may ask for another. */
+    private void simulation(int number, Actor actor, boolean anyActive, Model model) {
+        Optional<SimulationStore.Job> latest =
+                simulations.ofVersion(number).stream().findFirst();
+        model.addAttribute("simulation", latest.orElse(null));
+        latest.ifPresent(job -> {
+            model.addAttribute("simulatedFrom", LocalDate.ofInstant(job.from(), job.zone()));
+            model.addAttribute(
+                    "simulatedTo", LocalDate.ofInstant(job.to(), job.zone()).minusDays(1));
+            model.addAttribute(
+                    "simulatedPercent",
+                    job.total() == 0 ? 0 : Math.min(100, Math.round(100.0 * job.done() / job.total())));
+            job.report().ifPresent(report -> {
+                model.addAttribute("report", report);
+                model.addAttribute(
+                        "groups",
+                        List.of(
+                                row("Would newly qualify", report.newlyQualified()),
+                                row("Would no longer qualify", report.noLongerQualified()),
+                                row("Qualify under both", report.bothQualified())));
+            });
+        });
+        model.addAttribute(
+                "maySimulate",
+                anyActive && policy.check(actor, Permission.DRAFT_AGREEMENTS).allowed());
+    }
+
+    private static GroupRow row(String name, SimulationReport.Group group) {
+        return new GroupRow(name, group, group.revenue().isEmpty() ? "" : SimulationReport.money(group.revenue()));
+    }
+
+    @PostMapping("/agreement/{number}/simulations")
+    String simulate(
+            @PathVariable int number,
+            @RequestParam(defaultValue = "") String from,
+            @RequestParam(defaultValue = "") String to,
+            RedirectAttributes redirect) {
+        return step(number, redirect, () -> {
+            SimulationStore.Job job = simulationWork.simulate(
+                    CurrentActor.current(), number, new Simulations.Period(day("from", from), day("to", to)));
+            return "Simulation " + job.id() + " is queued; it runs in the background";
+        });
+    }
+
+    private static Optional<LocalDate> day(String field, String text) {
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BatonException.Invalid(field, "'" + text + "' is not a date like 2026-03-01");
+        }
     }
 
     @PostMapping("/agreement/{number}/approval")

@@ -84,6 +84,12 @@ public final class Simulations {
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate to = period.to().orElse(today);
         LocalDate from = period.from().orElse(to.minusDays(90));
+        for (LocalDate day : List.of(from, to)) {
+            if (day.getYear() < 1900 || day.getYear() > 9999) {
+                throw new BatonException.Invalid(
+                        day == from ? "from" : "to", "a date from 1900 to 9999, like 2026-03-01");
+            }
+        }
         if (to.isBefore(from)) {
             throw new BatonException.Invalid("to", "the period ends on " + to + ", before it starts on " + from);
         }

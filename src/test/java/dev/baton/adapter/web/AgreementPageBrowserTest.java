@@ -13,10 +13,14 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The agreement page in a real Chromium: a draft with problems shows them at their lines; a marketer and a sales
- * manager sign a draft, each seeing only their own button, and revops activates it.
+ * manager sign a draft, each seeing only their own button, and revops activates it; a draft is backtested on history
+ * from its page and the report shows before the sign-off.
  */
 @TestPropertySource(properties = "baton.sign-in.attempts-per-minute=100000")
 class AgreementPageBrowserTest extends BrowserTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.baton.core.engine.Simulations simulations;
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);
@@ -104,5 +108,79 @@ class AgreementPageBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(rep.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .containsText("Version " + number);
         assertThat(rep.getByRole(AriaRole.BUTTON).allTextContents()).containsExactly("Sign out");
+    }
+
+    @Test
+    void aMarketerBacktestsADraftFromItsPageAndSeesTheReportBeforeTheSignOff() throws Exception {
+        String saas = Files.readString(Path.of("examples/agreements/saas-north-america-europe.yaml"));
+        if (get("/api/v1/agreements/active").status() != 200) {
+            activate(saas, "saas");
+        }
+        int active = get("/api/v1/agreements/active").json().get("number").asInt();
+        java.time.Instant now = clock.instant();
+        for (int i = 0; i < 2; i++) {
+            String email = unique("sim") + "@sim-" + unique("co") + ".example";
+            long id = postJson("/api/v1/leads", """
+                            {"email":"%s","title":"VP Marketing","source":"webinar",
+                             "company":{"name":"Sim","domain":"%s","employees":200,"annualRevenue":20000000,
+                                        "industry":"SaaS","country":"US"}}
+                            """.formatted(email, email.substring(email.indexOf('@') + 1)))
+                    .json()
+                    .get("id")
+                    .asLong();
+            String first = i == 0 ? "form_submitted" : "content_downloaded";
+            String second = i == 0 ? "page_view" : "email_clicked";
+            String properties = i == 0 ? "{\"form\":\"demo\",\"url\":\"/pricing\"}" : "{}";
+            assertThat(postJson("/api/v1/events", """
+                                    {"events":[{"eventId":"%s","leadId":%d,"type":"%s","occurredAt":"%s","properties":%s},
+                                               {"eventId":"%s","leadId":%d,"type":"%s","occurredAt":"%s","properties":%s}]}
+                                    """.formatted(
+                                    unique("e"), id, first, now, properties, unique("e"), id, second, now, properties))
+                            .status())
+                    .isEqualTo(200);
+        }
+        int draft = post("/api/v1/agreements", "application/yaml", saas.replace("threshold: 60", "threshold: 55"))
+                .json()
+                .get("number")
+                .asInt();
+
+        Page marketer = signedIn("mo@northwind.example", "marketing");
+        marketer.navigate("/agreement/" + draft);
+        PlaywrightAssertions.assertThat(marketer.locator("#simulation")).containsText("Not simulated yet");
+        marketer.getByRole(AriaRole.BUTTON, named("Simulate on history")).click();
+        PlaywrightAssertions.assertThat(marketer.getByRole(AriaRole.STATUS)).containsText("is queued");
+        PlaywrightAssertions.assertThat(marketer.locator("#simulation")).containsText("Queued: it starts when");
+
+        simulations.drain();
+        marketer.reload();
+
+        var section = marketer.locator("#simulation");
+        PlaywrightAssertions.assertThat(section.locator(".summary"))
+                .containsText("2 MQLs under the draft against 1 under version " + active);
+        PlaywrightAssertions.assertThat(section.getByRole(AriaRole.ROW)
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Would newly qualify"))
+                        .locator("td")
+                        .first())
+                .hasText("1");
+        PlaywrightAssertions.assertThat(section.getByRole(
+                        AriaRole.HEADING,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                .setName("Load under this version's routing")))
+                .isVisible();
+        assertThat((Boolean) marketer.evaluate("() => !!(document.querySelector('#simulation')"
+                        + ".compareDocumentPosition([...document.querySelectorAll('button')]"
+                        + ".find(b => b.textContent === 'Sign for marketing')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
+                .as("the report comes before the sign-off buttons")
+                .isTrue();
+        for (Screen screen : Screen.values()) {
+            Page page = signIn(newPage(screen), "mo@northwind.example", PASSWORD);
+            page.navigate("/agreement/" + draft);
+            PlaywrightAssertions.assertThat(page.locator("#simulation .summary"))
+                    .isVisible();
+            assertThat(axe(page)).as("/agreement/" + draft + " at " + screen).isEmpty();
+            assertThat((Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
+                    .as("the version page scrolls sideways at " + screen)
+                    .isTrue();
+        }
     }
 }
