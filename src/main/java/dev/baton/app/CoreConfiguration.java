@@ -141,7 +141,6 @@ class CoreConfiguration {
     Simulations simulations(
             JdbcClient jdbc,
             JsonMapper json,
-            EngagementStore engagement,
             AgreementVersions versions,
             ActiveAgreement active,
             AgreementParser parser,
@@ -149,7 +148,7 @@ class CoreConfiguration {
             BatonSettings settings) {
         return new Simulations(
                 new JdbcSimulationStore(jdbc, json),
-                new JdbcSimulationHistory(jdbc, json, engagement),
+                new JdbcSimulationHistory(jdbc, json),
                 versions,
                 active,
                 parser,

@@ -43,8 +43,12 @@ public final class SimulationBenchmark {
         String kept = System.getProperty("simulation.dir", "");
         Path dir = kept.isEmpty() ? Files.createTempDirectory("baton-simulation") : Path.of(kept);
         Path ready = dir.resolve("simulation-ready");
-        List<String> options =
-                List.of("-Xmx512m", "-Dbaton.rescoring.worker=false", "-Dbaton.escalations.worker=false");
+        var options = new java.util.ArrayList<>(
+                List.of("-Xmx512m", "-Dbaton.rescoring.worker=false", "-Dbaton.escalations.worker=false"));
+        String more = System.getProperty("simulation.options", "");
+        if (!more.isBlank()) {
+            options.addAll(List.of(more.strip().split("\\s+")));
+        }
         try {
             if (!Files.exists(ready)) {
                 try (BatonProcess baton = BatonProcess.start(dir, options);

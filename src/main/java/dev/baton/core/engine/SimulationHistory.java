@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.simulation.LeadHistory;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The port to the stored history a simulation replays: the leads, their events and what became of them. */
 public interface SimulationHistory {
@@ -10,6 +11,9 @@ public interface SimulationHistory {
     /** The ids of the leads created before an instant, in id order. */
     long[] leadIds(Instant before);
 
-    /** These leads with their events from before an instant, and what really happened to them, in id order. */
-    List<LeadHistory> read(List<Long> ids, Instant before);
+    /**
+     * These leads with their events from before an instant, and what really happened to them, in id order; only the
+     * events of the given types, each with its properties only when its type says so (the rest with none).
+     */
+    List<LeadHistory> read(List<Long> ids, Instant before, Map<String, Boolean> types);
 }

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -145,6 +146,7 @@ public final class Simulations {
         Agreement active = agreements.version(job.activeVersion()).agreement();
         var simulation = new Simulation(draft, active, job.activeVersion(), job.from(), job.to(), BAND_WIDTH);
         long[] ids = history.leadIds(job.to());
+        Map<String, Boolean> types = simulation.eventTypes();
         store.progress(job.id(), ids.length, 0, clock.instant().plus(LEASE));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "simulation-" + job.id());
@@ -159,7 +161,7 @@ public final class Simulations {
                         .boxed()
                         .toList();
                 chunks.add(pool.submit(() -> {
-                    for (LeadHistory lead : history.read(chunk, job.to())) {
+                    for (LeadHistory lead : history.read(chunk, job.to(), types)) {
                         simulation.add(simulation.judge(lead));
                     }
                     return chunk.size();

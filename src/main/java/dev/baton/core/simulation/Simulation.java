@@ -1,6 +1,8 @@
 package dev.baton.core.simulation;
 
 import dev.baton.core.agreement.Agreement;
+import dev.baton.core.agreement.EventMatcher;
+import dev.baton.core.agreement.NegativeRule;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.agreement.Team;
 import dev.baton.core.lead.Facts;
@@ -39,6 +41,7 @@ public final class Simulation {
     private static final int EXAMPLES = 5;
 
     private final Agreement draft;
+    private final Agreement active;
     private final Replay draftReplay;
     private final Replay activeReplay;
     private final int activeVersion;
@@ -72,6 +75,7 @@ public final class Simulation {
             throw new IllegalArgumentException("a score band is at least 1 point wide");
         }
         this.draft = draft;
+        this.active = active;
         this.draftReplay = new Replay(draft);
         this.activeReplay = new Replay(active);
         this.activeVersion = activeVersion;
@@ -84,6 +88,27 @@ public final class Simulation {
                 weeks.put(week, new long[3]);
             }
         }
+    }
+
+    /**
+     * The event types some rule of either version reads, each with whether a rule reads its properties: events of
+     * other types change no score, and the properties of the others are never looked at.
+     */
+    public Map<String, Boolean> eventTypes() {
+        var types = new TreeMap<String, Boolean>();
+        for (Agreement agreement : List.of(draft, active)) {
+            var matchers = new ArrayList<EventMatcher>();
+            agreement.intent().forEach(rule -> matchers.add(rule.event()));
+            for (NegativeRule rule : agreement.negative()) {
+                if (rule instanceof NegativeRule.OnEvent onEvent) {
+                    matchers.add(onEvent.event());
+                }
+            }
+            for (EventMatcher matcher : matchers) {
+                types.merge(matcher.eventType(), !matcher.where().isEmpty(), Boolean::logicalOr);
+            }
+        }
+        return types;
     }
 
     /** Replays a lead under both versions; safe to call from several threads. */
