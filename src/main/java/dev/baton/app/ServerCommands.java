@@ -58,7 +58,11 @@ public final class ServerCommands {
         Integer start(List<String> args) {
             serving = true;
             try {
-                SpringApplication.run(BatonServer.class, args.toArray(String[]::new));
+                var application = new SpringApplication(BatonServer.class);
+                // links in notices and the printed sign-in address follow --port unless the environment says otherwise
+                application.setDefaultProperties(
+                        java.util.Map.of("baton.notifications.base-url", "http://localhost:" + port));
+                application.run(args.toArray(String[]::new));
                 return 0;
             } catch (RuntimeException failedToStart) {
                 // Spring Boot has reported why, with a failure analysis where it has one

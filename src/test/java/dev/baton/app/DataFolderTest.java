@@ -49,6 +49,13 @@ class DataFolderTest {
     }
 
     @Test
+    void theFirstAdminIsToldToSignInOnThePortBatonServes() throws Exception {
+        try (BatonProcess baton = BatonProcess.start(dataDir, JVM_OPTIONS)) {
+            assertThat(baton.logTail()).contains("Sign in at http://localhost:" + baton.port() + "/login as");
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseSyncsEveryCommitToDisk() throws Exception {
         try (BatonProcess baton = BatonProcess.start(dataDir, JVM_OPTIONS);
                 Connection db = baton.database()) {
