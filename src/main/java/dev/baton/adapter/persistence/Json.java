@@ -11,6 +11,12 @@ final class Json {
 
     private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {};
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    /**
+     * Text maps read back without the checks the API's mapper makes of what comes in (NUL characters, lengths): what
+     * is stored passed them when it was written, and the reads of events and profiles are the hottest there are.
+     */
+    private static final ObjectReader STORED_TEXT_MAPS =
+            JsonMapper.builder().build().readerFor(TEXT_MAP);
 
     private final JsonMapper mapper;
     private final ObjectReader textMaps;
@@ -19,7 +25,7 @@ final class Json {
 
     Json(JsonMapper mapper) {
         this.mapper = mapper;
-        this.textMaps = mapper.readerFor(TEXT_MAP);
+        this.textMaps = STORED_TEXT_MAPS;
         this.maps = mapper.readerFor(MAP);
         this.values = mapper.readerFor(Object.class);
     }

@@ -53,6 +53,15 @@ public final class Replay {
     }
 
     public Verdict replay(LeadHistory lead, Instant from, Instant to) {
+        return replay(lead, from, to, true);
+    }
+
+    /** When the lead first qualifies, judged as {@link #replay} does but no further: no peak scores. */
+    public Verdict qualification(LeadHistory lead, Instant from, Instant to) {
+        return replay(lead, from, to, false);
+    }
+
+    private Verdict replay(LeadHistory lead, Instant from, Instant to, boolean peaks) {
         List<EngagementEvent> events = lead.events();
         ScoringTrace trace = scorer.trace(List.of(), lead.createdAt());
         Optional<Instant> qualifiedAt = Optional.empty();
@@ -73,6 +82,9 @@ public final class Replay {
             if (qualifiedAt.isEmpty() && score.mql().qualified()) {
                 qualifiedAt = Optional.of(moment);
                 qualifiedScore = score.total();
+                if (!peaks) {
+                    break;
+                }
             }
             if (!moment.isBefore(from)) {
                 peak = Math.max(peak, score.total());

@@ -113,7 +113,7 @@ public final class Simulation {
 
     /** Replays a lead under both versions; safe to call from several threads. */
     public Judged judge(LeadHistory lead) {
-        return new Judged(lead, draftReplay.replay(lead, from, to), activeReplay.replay(lead, from, to));
+        return new Judged(lead, draftReplay.replay(lead, from, to), activeReplay.qualification(lead, from, to));
     }
 
     public synchronized void add(Judged judged) {
