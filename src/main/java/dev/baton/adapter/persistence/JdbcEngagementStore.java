@@ -126,7 +126,7 @@ public final class JdbcEngagementStore implements EngagementStore {
 
     @Override
     public Map<Long, List<EngagementEvent>> ofLeads(
-            List<Long> leadIds, Optional<Instant> since, Set<String> everTypes) {
+            List<Long> leadIds, Optional<Instant> since, Set<String> everTypes, Set<String> types) {
         var events = new HashMap<Long, List<EngagementEvent>>();
         if (leadIds.isEmpty()) {
             return events;
@@ -135,10 +135,10 @@ public final class JdbcEngagementStore implements EngagementStore {
         // than one scan that fetches every event of the lead to test its time or type
         String sql = since.isEmpty()
                 ? "select lead_id, event_id, type, occurred_at, properties from engagement_event"
-                        + " where lead_id = any(:leads)"
+                        + " where lead_id = any(:leads) and type = any(:types)"
                 : """
                         select lead_id, event_id, type, occurred_at, properties from engagement_event
-                         where lead_id = any(:leads) and occurred_at > :since
+                         where lead_id = any(:leads) and occurred_at > :since and type = any(:types)
                         union all
                         select lead_id, event_id, type, occurred_at, properties from engagement_event
                          where lead_id = any(:leads) and type = any(:ever) and occurred_at <= :since
@@ -147,6 +147,7 @@ public final class JdbcEngagementStore implements EngagementStore {
                 .param("leads", leadIds.toArray(Long[]::new))
                 .param("since", since.map(Timestamp::from).orElse(null))
                 .param("ever", everTypes.toArray(String[]::new))
+                .param("types", types.toArray(String[]::new))
                 .query(row -> {
                     events.computeIfAbsent(row.getLong("lead_id"), id -> new ArrayList<>())
                             .add(new EngagementEvent(

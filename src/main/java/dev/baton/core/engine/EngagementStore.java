@@ -24,9 +24,9 @@ public interface EngagementStore {
     List<EngagementEvent> ofLead(long leadId);
 
     /**
-     * The events of several leads at once, by lead (leads without events are absent): those after {@code since}, if
-     * given, and those of the {@code everTypes} at any age.
+     * The events of several leads at once, by lead (leads without events are absent), of the given types only: those
+     * after {@code since}, if given, and those of the {@code everTypes} at any age.
      */
     java.util.Map<Long, List<EngagementEvent>> ofLeads(
-            List<Long> leadIds, Optional<Instant> since, java.util.Set<String> everTypes);
+            List<Long> leadIds, Optional<Instant> since, java.util.Set<String> everTypes, java.util.Set<String> types);
 }

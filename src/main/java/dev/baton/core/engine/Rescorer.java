@@ -37,13 +37,19 @@ final class Rescorer {
         this.notices = notices;
     }
 
-    /** The events that can still change these leads' scores under the agreement: within its horizon, or ever-rules. */
+    /**
+     * The events that can still change these leads' scores under the agreement: of a type some rule reads, within its
+     * horizon or of a type a rule counts at any age.
+     */
     private Map<Long, List<EngagementEvent>> events(List<Long> ids, ActiveAgreement.Running agreement, Instant now) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         return engagement.ofLeads(
-                ids, agreement.scorer().lookbackFrom(now), agreement.scorer().everEventTypes());
+                ids,
+                agreement.scorer().lookbackFrom(now),
+                agreement.scorer().everEventTypes(),
+                agreement.scorer().eventTypes());
     }
 
     /**

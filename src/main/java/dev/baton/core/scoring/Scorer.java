@@ -129,6 +129,21 @@ public final class Scorer {
         return Optional.of(spans.stream().map(Optional::get).distinct().toList());
     }
 
+    /**
+     * What picks the events any rule reads — intent rules and negative rules on events: an event none of them matches
+     * changes no score and is never kept in a trace.
+     */
+    public List<EventMatcher> eventMatchers() {
+        return rules.matchers;
+    }
+
+    /** The types of the events any rule reads (see {@link #eventMatchers()}). */
+    public java.util.Set<String> eventTypes() {
+        var types = new java.util.TreeSet<String>();
+        rules.matchers.forEach(matcher -> types.add(matcher.eventType()));
+        return types;
+    }
+
     /** The event types of negative rules, which apply once such an event has ever happened. */
     public java.util.Set<String> everEventTypes() {
         var types = new java.util.TreeSet<String>();

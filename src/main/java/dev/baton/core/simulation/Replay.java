@@ -108,6 +108,11 @@ public final class Replay {
                         .orElse(true);
     }
 
+    /** What picks the events this agreement's rules read. */
+    public List<dev.baton.core.agreement.EventMatcher> eventMatchers() {
+        return scorer.eventMatchers();
+    }
+
     public int threshold() {
         return rule.threshold();
     }

@@ -2,7 +2,6 @@ package dev.baton.core.simulation;
 
 import dev.baton.core.agreement.Agreement;
 import dev.baton.core.agreement.EventMatcher;
-import dev.baton.core.agreement.NegativeRule;
 import dev.baton.core.agreement.Target;
 import dev.baton.core.agreement.Team;
 import dev.baton.core.lead.Facts;
@@ -41,7 +40,6 @@ public final class Simulation {
     private static final int EXAMPLES = 5;
 
     private final Agreement draft;
-    private final Agreement active;
     private final Replay draftReplay;
     private final Replay activeReplay;
     private final int activeVersion;
@@ -75,7 +73,6 @@ public final class Simulation {
             throw new IllegalArgumentException("a score band is at least 1 point wide");
         }
         this.draft = draft;
-        this.active = active;
         this.draftReplay = new Replay(draft);
         this.activeReplay = new Replay(active);
         this.activeVersion = activeVersion;
@@ -96,15 +93,8 @@ public final class Simulation {
      */
     public Map<String, Boolean> eventTypes() {
         var types = new TreeMap<String, Boolean>();
-        for (Agreement agreement : List.of(draft, active)) {
-            var matchers = new ArrayList<EventMatcher>();
-            agreement.intent().forEach(rule -> matchers.add(rule.event()));
-            for (NegativeRule rule : agreement.negative()) {
-                if (rule instanceof NegativeRule.OnEvent onEvent) {
-                    matchers.add(onEvent.event());
-                }
-            }
-            for (EventMatcher matcher : matchers) {
+        for (Replay replay : List.of(draftReplay, activeReplay)) {
+            for (EventMatcher matcher : replay.eventMatchers()) {
                 types.merge(matcher.eventType(), !matcher.where().isEmpty(), Boolean::logicalOr);
             }
         }

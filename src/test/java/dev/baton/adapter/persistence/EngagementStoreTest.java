@@ -20,7 +20,7 @@ class EngagementStoreTest extends IntegrationTest {
     EngagementStore engagement;
 
     @Test
-    void eventsOlderThanTheHorizonAreLeftOutUnlessTheirTypeCountsForever() {
+    void eventsOlderThanTheHorizonAreLeftOutUnlessTheirTypeCountsForeverAndOnlyTheTypesAskedForAreRead() {
         Instant now = Instant.parse("2026-11-20T15:00:00Z");
         String email = "horizon-" + UUID.randomUUID() + "@gmail.com";
         String events = "{\"events\":["
@@ -34,14 +34,26 @@ class EngagementStoreTest extends IntegrationTest {
                 .asLong();
 
         List<EngagementEvent> loaded = engagement
-                .ofLeads(List.of(lead), Optional.of(now.minus(Duration.ofDays(30))), Set.of("email_unsubscribed"))
+                .ofLeads(
+                        List.of(lead),
+                        Optional.of(now.minus(Duration.ofDays(30))),
+                        Set.of("email_unsubscribed"),
+                        Set.of("page_view", "email_unsubscribed"))
                 .get(lead);
-        List<EngagementEvent> all =
-                engagement.ofLeads(List.of(lead), Optional.empty(), Set.of()).get(lead);
+        List<EngagementEvent> all = engagement
+                .ofLeads(List.of(lead), Optional.empty(), Set.of(), Set.of("page_view", "email_unsubscribed"))
+                .get(lead);
+        List<EngagementEvent> unsubscribes = engagement
+                .ofLeads(List.of(lead), Optional.empty(), Set.of(), Set.of("email_unsubscribed"))
+                .get(lead);
 
         assertThat(loaded).extracting(EngagementEvent::type).containsExactly("email_unsubscribed", "page_view");
         assertThat(loaded.get(1).id()).startsWith("recent-view-");
         assertThat(all).hasSize(3);
+        assertThat(unsubscribes)
+                .as("the types not asked for are left out")
+                .extracting(EngagementEvent::id)
+                .allSatisfy(id -> assertThat(id).startsWith("old-unsubscribe-"));
     }
 
     private static String event(String id, String email, String type, Instant at) {
