@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The history a simulation replays, from PostgreSQL: the leads that were not erased, their companies' facts, their
- * engagement events, and their handoff cycles for what became of them.
+ * engagement events, and their handoff cycles for what became of them. A lead is replayed from when it was first seen
+ * — created, or its first event or qualification, whichever came first: a lead imported with its history was created
+ * after it.
  */
 public final class JdbcSimulationHistory implements SimulationHistory {
 
@@ -36,17 +38,16 @@ public final class JdbcSimulationHistory implements SimulationHistory {
     }
 
     @Override
-    public long[] leadIds(Instant before) {
+    public long[] leadIds() {
         var ids = new long[][] {new long[1024]};
         var count = new int[1];
-        jdbc.sql("select id from lead where created_at < :before and erased_at is null order by id")
-                .param("before", Timestamp.from(before))
-                .query((RowCallbackHandler) row -> {
-                    if (count[0] == ids[0].length) {
-                        ids[0] = Arrays.copyOf(ids[0], ids[0].length * 2);
-                    }
-                    ids[0][count[0]++] = row.getLong(1);
-                });
+        // a lead imported with its history may have been created after the period it belongs to: each chunk tells
+        jdbc.sql("select id from lead where erased_at is null order by id").query((RowCallbackHandler) row -> {
+            if (count[0] == ids[0].length) {
+                ids[0] = Arrays.copyOf(ids[0], ids[0].length * 2);
+            }
+            ids[0][count[0]++] = row.getLong(1);
+        });
         return Arrays.copyOf(ids[0], count[0]);
     }
 
@@ -59,12 +60,19 @@ public final class JdbcSimulationHistory implements SimulationHistory {
         Map<Long, Outcome> outcomes = outcomes(leadIds);
         Map<Long, List<EngagementEvent>> events = events(ids, before, types);
         return jdbc.sql("""
-                        select l.id, l.email, l.profile, c.profile as company_profile, l.created_at
+                        select l.id, l.email, l.profile, c.profile as company_profile,
+                               least(l.created_at, e.first_at, f.first_at) as first_seen
                           from lead l left join company c on c.id = l.company_id
+                          left join lateral (select min(occurred_at) as first_at from engagement_event
+                                              where lead_id = l.id) e on true
+                          left join lateral (select min(qualified_at) as first_at from funnel_cycle
+                                              where lead_id = l.id) f on true
                          where l.id = any(:ids) and l.erased_at is null
+                           and least(l.created_at, e.first_at, f.first_at) < :before
                          order by l.id
                         """)
                 .param("ids", leadIds)
+                .param("before", Timestamp.from(before))
                 .query((ResultSet row, int n) -> {
                     long id = row.getLong("id");
                     String company = row.getString("company_profile");
@@ -74,7 +82,7 @@ public final class JdbcSimulationHistory implements SimulationHistory {
                                     new Email(row.getString("email")),
                                     json.textMap(row.getString("profile")),
                                     company == null ? Map.of() : json.textMap(company)),
-                            row.getTimestamp("created_at").toInstant(),
+                            row.getTimestamp("first_seen").toInstant(),
                             events.getOrDefault(id, List.of()),
                             outcomes.getOrDefault(id, Outcome.NONE));
                 })

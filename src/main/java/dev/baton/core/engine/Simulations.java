@@ -145,7 +145,7 @@ public final class Simulations {
         Agreement draft = parser.parse(job.source());
         Agreement active = agreements.version(job.activeVersion()).agreement();
         var simulation = new Simulation(draft, active, job.activeVersion(), job.from(), job.to(), BAND_WIDTH);
-        long[] ids = history.leadIds(job.to());
+        long[] ids = history.leadIds();
         Map<String, Boolean> types = simulation.eventTypes();
         store.progress(job.id(), ids.length, 0, clock.instant().plus(LEASE));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {

@@ -62,6 +62,9 @@ public record SimulationReport(
                 activeMqls,
                 activeVersion,
                 change));
+        if (recordedMqls != activeMqls) {
+            parts.add(String.format(Locale.ROOT, "%,d were recorded in the period", recordedMqls));
+        }
         weeklyTarget.ifPresent(target -> parts.add(String.format(
                 Locale.ROOT,
                 "%.1f a week against a target of %.1f",

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * Simulations through the API and the command line, on a history sent in as live events under the first example
  * agreement (threshold 60, fit 50 for these leads, two signals): six leads that qualified (a demo request and the
  * pricing page), two of which reached SQL and one won; four that stopped at 57 with two signals, just under the
- * threshold; three at 55 on one signal only.
+ * threshold; three at 55 on one signal only; and one imported afterwards with its history, recorded as an MQL in the
+ * period by another system, with no engagement and no company.
  */
 class SimulationApiTest extends LeadScenarios {
 
@@ -70,6 +71,11 @@ class SimulationApiTest extends LeadScenarios {
             assertThat(lead(id).get("score").asInt()).isEqualTo(i < 4 ? 57 : 55);
         }
         clock.set(NOW);
+        Response imported = post(
+                "/api/v1/imports/stage-changes?historyOnly=true",
+                "text/csv",
+                "email,stage,at\nimported@elsewhere.example,mql,2026-11-05T15:00:00Z\n");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
     }
 
     private static final String BANT =
@@ -115,11 +121,11 @@ class SimulationApiTest extends LeadScenarios {
         assertThat(simulation.get("from").asString()).isEqualTo("2026-11-01");
         assertThat(simulation.get("to").asString()).isEqualTo("2026-11-20");
         assertThat(simulation.get("percent").asDouble()).isEqualTo(100.0);
-        assertThat(simulation.get("total").asLong()).isEqualTo(13);
-        assertThat(report.get("leads").asLong()).isEqualTo(13);
+        assertThat(simulation.get("total").asLong()).isEqualTo(14);
+        assertThat(report.get("leads").asLong()).isEqualTo(14);
         assertThat(report.get("draftMqls").asLong()).isEqualTo(10);
         assertThat(report.get("activeMqls").asLong()).isEqualTo(6);
-        assertThat(report.get("recordedMqls").asLong()).isEqualTo(6);
+        assertThat(report.get("recordedMqls").asLong()).isEqualTo(7);
         assertThat(report.at("/newlyQualified/leads").asLong()).isEqualTo(4);
         assertThat(report.at("/newlyQualified/sql").asLong()).isZero();
         assertThat(report.at("/noLongerQualified/leads").asLong()).isZero();
@@ -130,7 +136,11 @@ class SimulationApiTest extends LeadScenarios {
         assertThat(report.at("/bothQualified/revenue/USD").asDouble()).isEqualTo(10000.0);
         assertThat(report.get("summary").asString())
                 .startsWith("10 MQLs under the draft against 6 under version " + version + " (+67%)")
+                .contains("7 were recorded in the period")
                 .contains("4 leads would newly qualify and 0% of them reached SQL, against 33% of the leads both");
+        assertThat(band(report, 0).get("leads").asLong())
+                .as("the imported lead, fit 0")
+                .isEqualTo(1);
 
         long weekly = 0;
         for (JsonNode week : report.get("weeks")) {
@@ -188,12 +198,16 @@ class SimulationApiTest extends LeadScenarios {
         assertThat(report.at("/noLongerQualified/leads").asLong()).isZero();
         assertThat(report.get("draftMqls").asLong()).isEqualTo(6);
         assertThat(report.get("activeMqls").asLong()).isEqualTo(6);
-        assertThat(report.get("recordedMqls").asLong()).isEqualTo(6);
+        assertThat(report.get("recordedMqls").asLong()).isEqualTo(7);
+        long recordedWithoutReplay = 0;
         for (JsonNode week : report.get("weeks")) {
-            assertThat(week.get("draft").asLong())
-                    .isEqualTo(week.get("active").asLong())
-                    .isEqualTo(week.get("recorded").asLong());
+            assertThat(week.get("draft").asLong()).isEqualTo(week.get("active").asLong());
+            recordedWithoutReplay +=
+                    week.get("recorded").asLong() - week.get("active").asLong();
         }
+        assertThat(recordedWithoutReplay)
+                .as("only the imported MQL, which no rule qualifies")
+                .isEqualTo(1);
     }
 
     @Test
