@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scores a lead against one agreement: a pure function of the lead's facts, its engagement events and an instant.
@@ -194,10 +195,74 @@ public final class Scorer {
 
     /** The score without the lines that explain it. */
     public Score judge(Facts facts, ScoringTrace trace, Instant now) {
-        return judge(facts, trace, now, null);
+        return judge(factPoints(facts), trace, now);
     }
 
-    /** The score; each rule that counted adds its line to {@code lines}, unless there are none to add to. */
+    /**
+     * The points a lead's facts alone give — its fit rules and its negative rules on fields —, the same at every
+     * instant: worked out once, for judging one lead at many instants with {@link #judge(int, ScoringTrace, Instant)}.
+     */
+    public int factPoints(Facts facts) {
+        int points = 0;
+        for (FitRule rule : agreement.fit()) {
+            if (rule.condition().test(facts)) {
+                points += rule.points();
+            }
+        }
+        for (NegativeRule rule : agreement.negative()) {
+            if (rule instanceof NegativeRule.OnField onField
+                    && onField.condition().test(facts)) {
+                points += rule.points();
+            }
+        }
+        return points;
+    }
+
+    /** The score, the facts' points given ({@link #factPoints}). */
+    public Score judge(int factPoints, ScoringTrace trace, Instant now) {
+        own(trace);
+        int fit = factPoints;
+        for (int n = 0; n < negativeBits.length; n++) {
+            if (negativeBits[n] >= 0 && firstMatch(trace, negativeBits[n], now) >= 0) {
+                fit += agreement.negative().get(n).points();
+            }
+        }
+        int intent = intent(trace, now, null);
+        List<String> signals = signals(trace, now);
+        int total = fit + intent;
+        return new Score(now, fit, intent, signals, decide(total, fit, signals), priority(total, trace, now));
+    }
+
+    /** Where in the trace the first event up to now matching a rule is; -1 when there is none. */
+    private static int firstMatch(ScoringTrace trace, int bit, Instant now) {
+        for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
+            if (trace.matches(i, bit)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The intent points; each rule that counted adds its line to {@code lines}, unless there are none to add to. */
+    private int intent(ScoringTrace trace, Instant now, @Nullable List<ScoreLine> lines) {
+        int intent = 0;
+        List<IntentRule> intentRules = agreement.intent();
+        IntentTally[] tallies = IntentTally.all(intentRules, windows, halfLives, trace, now);
+        for (int bit = 0; bit < intentRules.size(); bit++) {
+            IntentRule rule = intentRules.get(bit);
+            IntentTally tally = tallies[bit];
+            if (tally.count() > 0 && tally.points() > 0) {
+                intent += tally.points();
+                if (lines != null) {
+                    lines.add(new ScoreLine(
+                            rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(rule), tally.last()));
+                }
+            }
+        }
+        return intent;
+    }
+
+    /** The score, each rule that counted adding its line to {@code lines}. */
     private Score judge(Facts facts, ScoringTrace trace, Instant now, List<ScoreLine> lines) {
         own(trace);
         int fit = 0;
@@ -224,20 +289,7 @@ public final class Scorer {
                 }
             }
         }
-        int intent = 0;
-        List<IntentRule> intentRules = agreement.intent();
-        IntentTally[] tallies = IntentTally.all(intentRules, windows, halfLives, trace, now);
-        for (int bit = 0; bit < intentRules.size(); bit++) {
-            IntentRule rule = intentRules.get(bit);
-            IntentTally tally = tallies[bit];
-            if (tally.count() > 0 && tally.points() > 0) {
-                intent += tally.points();
-                if (lines != null) {
-                    lines.add(new ScoreLine(
-                            rule.name(), ScoreLine.Source.INTENT, tally.points(), tally.evidence(rule), tally.last()));
-                }
-            }
-        }
+        int intent = intent(trace, now, lines);
         List<String> signals = signals(trace, now);
         int total = fit + intent;
         return new Score(now, fit, intent, signals, decide(total, fit, signals), priority(total, trace, now));
@@ -260,15 +312,14 @@ public final class Scorer {
                     Optional.empty()));
         }
         if (rule instanceof NegativeRule.OnEvent onEvent) {
-            for (int i = 0; i < trace.size() && !trace.at(i).isAfter(now); i++) {
-                if (trace.matches(i, bit)) {
-                    return Optional.of(new ScoreLine(
-                            rule.name(),
-                            ScoreLine.Source.NEGATIVE,
-                            rule.points(),
-                            onEvent.event().eventType() + " on " + trace.at(i),
-                            Optional.of(trace.at(i))));
-                }
+            int i = firstMatch(trace, bit, now);
+            if (i >= 0) {
+                return Optional.of(new ScoreLine(
+                        rule.name(),
+                        ScoreLine.Source.NEGATIVE,
+                        rule.points(),
+                        onEvent.event().eventType() + " on " + trace.at(i),
+                        Optional.of(trace.at(i))));
             }
         }
         return Optional.empty();

@@ -64,6 +64,7 @@ public final class Replay {
     private Verdict replay(LeadHistory lead, Instant from, Instant to, boolean peaks) {
         List<EngagementEvent> events = lead.events();
         ScoringTrace trace = scorer.trace(List.of(), lead.createdAt());
+        int factPoints = scorer.factPoints(lead.facts());
         Optional<Instant> qualifiedAt = Optional.empty();
         int qualifiedScore = NO_SCORE;
         int peak = NO_SCORE;
@@ -78,7 +79,7 @@ public final class Replay {
             if (!arrived.isEmpty()) {
                 trace = scorer.extend(trace, arrived, moment);
             }
-            Score score = scorer.judge(lead.facts(), trace, moment);
+            Score score = scorer.judge(factPoints, trace, moment);
             if (qualifiedAt.isEmpty() && score.mql().qualified()) {
                 qualifiedAt = Optional.of(moment);
                 qualifiedScore = score.total();
